@@ -1,0 +1,118 @@
+"""``python -m tools …``: a thin command layer over load -> rules -> graph -> outputs.
+
+Exit codes: 0 clean, 1 lint errors (or warnings with --strict), 2 usage error or internal failure.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import sys
+import traceback
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _date(text: str) -> _dt.date:
+    try:
+        return _dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}”不是 YYYY-MM-DD 格式的日期") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m tools", description="本溪市社会信用规则仓库工具")
+    p.add_argument("--root", type=Path, default=REPO_ROOT, help="仓库根目录（默认：本仓库）")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    lint = sub.add_parser("lint", help="检查记录")
+    lint.add_argument("paths", nargs="*", help="只报告这些文件或文件夹中的问题（仍加载整个仓库）")
+    lint.add_argument("--format", choices=["text", "json", "github", "sarif"], default="text")
+    lint.add_argument("--strict", action="store_true", help="有警告也以 1 退出")
+    lint.add_argument("--as-of", type=_date, help="基准日 YYYY-MM-DD（默认今天）")
+
+    build = sub.add_parser("build", help="检查、建图并生成网站到 site/")
+    build.add_argument("--as-of", type=_date)
+    build.add_argument("--site-dir", type=Path, help="输出目录（默认 site/）")
+
+    sub.add_parser("rules", help="列出全部检查规则及其依据的方案条款")
+
+    graph = sub.add_parser("graph", help="导出依据关系图")
+    graph.add_argument("--format", choices=["json", "graphml"], default="json")
+    graph.add_argument("--out", type=Path, help="输出文件（默认标准输出）")
+    return p
+
+
+def _rel_paths(root: Path, paths) -> list[str]:
+    out = []
+    for p in paths:
+        full = Path(p).resolve()
+        try:
+            out.append(full.relative_to(root.resolve()).as_posix() or ".")
+        except ValueError:
+            raise SystemExit(f"路径 {p} 不在仓库 {root} 之内")
+    return out
+
+
+def cmd_lint(args) -> int:
+    from tools.report import REPORTERS
+    from tools.rules.engine import lint
+
+    if not args.root.is_dir():
+        print(f"仓库目录不存在：{args.root}", file=sys.stderr)
+        return 2
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing:
+        print(f"路径不存在：{'、'.join(missing)}", file=sys.stderr)
+        return 2
+    result = lint(args.root, args.as_of, _rel_paths(args.root, args.paths))
+    sys.stdout.write(REPORTERS[args.format](result))
+    s = result.summary
+    return 1 if s.errors or (args.strict and s.warnings) else 0
+
+
+def cmd_rules(args) -> int:
+    from tools.findings import SEVERITY_ZH
+    from tools.rules.registry import all_rules
+
+    for r in all_rules():
+        basis = f"方案条款 {r.clause}" if r.clause else f"（{r.rationale}）"
+        print(f"{r.id}\t{SEVERITY_ZH[r.severity]}\t{r.title}\t{basis}")
+    return 0
+
+
+def cmd_build(args) -> int:
+    from tools.build import build
+
+    return build(args.root, args.site_dir, args.as_of)
+
+
+def cmd_graph(args) -> int:
+    from tools.graph.build import build_graph
+    from tools.graph.export import write_graph
+    from tools.load.repository import load_repository
+    from tools.rules.registry import all_rules
+
+    repo, _ = load_repository(args.root)
+    write_graph(build_graph(repo, all_rules()), args.format, args.out)
+    return 0
+
+
+COMMANDS = {"lint": cmd_lint, "rules": cmd_rules, "build": cmd_build, "graph": cmd_graph}
+
+
+def main(argv=None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except SystemExit as exc:
+        if isinstance(exc.code, str):
+            print(exc.code, file=sys.stderr)
+            return 2
+        raise
+    except BrokenPipeError:
+        return 0
+    except Exception:  # an internal failure is exit 2 with the trace on stderr, never a silent 0 or 1
+        print("内部错误（请将以下信息报告给维护者）：", file=sys.stderr)
+        traceback.print_exc()
+        return 2

@@ -1,0 +1,109 @@
+"""Find the record files of a repository, load each one, and assemble the model.
+
+Problems found here (syntax, encoding, layout, schema, id/file-name mismatch) are returned as findings whose
+severity the rule registry fills in later.
+"""
+from __future__ import annotations
+
+import gc
+import os
+from pathlib import Path
+
+from tools.findings import Finding, Location
+from tools.load.yaml_loader import load_bytes
+from tools.model.records import Record, Repository
+from tools.model.validate import validate
+
+RECORD_ROOTS = ("policies", "catalogs", "sanction_lists")
+WAIVERS_FILE = "waivers.yml"
+GROUP_FILES = {"catalogs": ("catalog.yml", "catalog_edition", "catalog_entry"),
+               "measures": ("list.yml", "measure_list", "measure")}
+
+
+def classify(rel: str):
+    """(kind, group, expected id) for a record path, or (None, None, reason) when it is not a record location."""
+    parts = rel.split("/")
+    name = parts[-1]
+    if not name.endswith(".yml"):
+        return None, None, "记录文件的扩展名必须是 .yml"
+    stem = name[:-4]
+    if parts[0] == "policies" and len(parts) == 3:
+        return "document", None, stem
+    if parts[0] == "catalogs" and len(parts) == 3:
+        group_file, group_kind, item_kind = GROUP_FILES["catalogs"]
+        return (group_kind, None, parts[1]) if name == group_file else (item_kind, parts[1], stem)
+    if parts[:2] == ["sanction_lists", "measures"] and len(parts) == 4:
+        group_file, group_kind, item_kind = GROUP_FILES["measures"]
+        return (group_kind, None, parts[2]) if name == group_file else (item_kind, parts[2], stem)
+    if parts[:2] == ["sanction_lists", "name_lists"] and len(parts) == 3:
+        return "list_regime", None, stem
+    return None, None, ("不在可识别的记录位置：文件应位于 policies/<地域>/、catalogs/<目录版本>/、"
+                        "sanction_lists/measures/<清单版本>/ 或 sanction_lists/name_lists/")
+
+
+def record_files(root: Path):
+    """Relative POSIX paths of every YAML file under the record roots, sorted."""
+    out = []
+    for top in RECORD_ROOTS:
+        base = root / top
+        if not base.is_dir():
+            continue
+        for dirpath, dirnames, filenames in os.walk(base):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for fn in filenames:
+                if fn.endswith((".yml", ".yaml")) and not fn.startswith("."):
+                    out.append(Path(dirpath, fn).relative_to(root).as_posix())
+    return sorted(out)
+
+
+def _finding(rule, rel, line, col, message, record=None):
+    return Finding(rule=rule, severity=None, location=Location(rel, line, col), message=message, record=record)
+
+
+def load_record(root: Path, rel: str, kind: str, group, expected_id, findings: list):
+    try:
+        raw = (root / rel).read_bytes()
+    except OSError as exc:
+        findings.append(_finding("YAML-002", rel, 1, 1, f"无法读取文件：{exc.strerror}"))
+        return None
+    loaded = load_bytes(raw)
+    for p in loaded.problems:
+        findings.append(_finding(p.rule, rel, p.line, p.column, p.message))
+    if not loaded.ok:
+        return None
+    rec = Record(kind=kind, path=rel, data=loaded.data, locs=loaded.locs, tainted=loaded.tainted, group=group)
+    for rule, path, message in validate(kind, rec.data, rec.tainted):
+        loc = rec.loc(path)
+        findings.append(Finding(rule, None, loc, message, rec.id))
+    rid = rec.data.get("id")
+    if isinstance(rid, str) and rid != expected_id:
+        where = "所在文件夹名" if rel.endswith(("/catalog.yml", "/list.yml")) else "文件名"
+        findings.append(Finding("ID-001", None, rec.loc(("id",)),
+                                f"id“{rid}”与{where}“{expected_id}”不一致：一个文件一条记录，文件名即 id", rid))
+    return rec
+
+
+def load_repository(root) -> tuple[Repository, list]:
+    root = Path(root)
+    repo = Repository(root=str(root))
+    findings: list = []
+    files = record_files(root)
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # thousands of small containers: the cyclic GC would dominate the load
+    try:
+        for rel in files:
+            kind, group, expected = classify(rel)
+            if kind is None:
+                findings.append(_finding("LAYOUT-001", rel, 1, 1, f"文件未被读取：{expected}"))
+                continue
+            rec = load_record(root, rel, kind, group, expected, findings)
+            if rec is not None:
+                repo.records.append(rec)
+        if (root / WAIVERS_FILE).is_file():
+            repo.waivers = load_record(root, WAIVERS_FILE, "waivers", None, None, findings)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    repo.files = len(files) + (1 if repo.waivers is not None else 0)
+    repo.index()
+    return repo, findings

@@ -1,0 +1,132 @@
+"""The in-memory model: records with positions, and the repository that indexes them."""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+
+from tools.findings import Location
+
+# Fields that refer to another record: (kind, path pattern, kinds the target may be). "*" matches any list item.
+REFERENCES = [
+    ("document", ("replaced_by",), ("document",)),
+    ("catalog_edition", ("document",), ("document",)),
+    ("catalog_edition", ("supersedes",), ("catalog_edition",)),
+    ("measure_list", ("document",), ("document",)),
+    ("measure_list", ("supersedes",), ("measure_list",)),
+    ("measure", ("targets", "*"), ("list_regime", "catalog_entry")),
+    ("measure", ("rows", "*", "targets", "*"), ("list_regime", "catalog_entry")),
+    ("list_regime", ("measures", "*"), ("measure",)),
+]
+
+
+@dataclass
+class Record:
+    kind: str
+    path: str  # relative POSIX path of the file
+    data: dict
+    locs: dict = field(default_factory=dict)
+    tainted: set = field(default_factory=set)
+    group: str | None = None  # the catalog edition or measure list a entry/measure belongs to (its folder)
+
+    @property
+    def id(self) -> str | None:
+        value = self.data.get("id")
+        return value if isinstance(value, str) else None
+
+    @property
+    def title(self) -> str:
+        return str(self.data.get("title") or self.data.get("name") or self.id or self.path)
+
+    def loc(self, path: tuple = ()) -> Location:
+        """Position of the value at path, or of its nearest ancestor that has one."""
+        path = tuple(path)
+        while path not in self.locs and path:
+            path = path[:-1]
+        line, col = self.locs.get(path, (1, 1))
+        return Location(self.path, line, col)
+
+    def get(self, path: tuple, default=None):
+        node = self.data
+        for part in path:
+            try:
+                node = node[part]
+            except (KeyError, IndexError, TypeError):
+                return default
+        return node
+
+
+def iter_path(data, pattern: tuple, prefix: tuple = ()):
+    """Yield (concrete path, value) for every value matching pattern ("*" = each list item)."""
+    if not pattern:
+        yield prefix, data
+        return
+    head, rest = pattern[0], pattern[1:]
+    if head == "*":
+        if isinstance(data, list):
+            for i, item in enumerate(data):
+                yield from iter_path(item, rest, prefix + (i,))
+    elif isinstance(data, dict) and head in data:
+        yield from iter_path(data[head], rest, prefix + (head,))
+
+
+def iter_citations(data, prefix: tuple = ()):
+    """Yield (path, citation dict) for every {doc, provision} citation anywhere in a record."""
+    if isinstance(data, dict):
+        if "doc" in data and "provision" in data:
+            yield prefix, data
+            return
+        for key, value in data.items():
+            yield from iter_citations(value, prefix + (key,))
+    elif isinstance(data, list):
+        for i, item in enumerate(data):
+            yield from iter_citations(item, prefix + (i,))
+
+
+@dataclass
+class Repository:
+    root: str
+    records: list = field(default_factory=list)
+    files: int = 0
+    waivers: Record | None = None
+    by_id: dict = field(default_factory=dict)
+    provisions: dict = field(default_factory=dict)  # doc id -> {provision id: (index, provision dict)}
+
+    def index(self) -> None:
+        self.by_id = {}
+        for rec in self.records:
+            if rec.id is not None:
+                self.by_id.setdefault(rec.id, rec)
+        self.provisions = {}
+        for rec in self.of_kind("document"):
+            table = {}
+            for i, prov in enumerate(rec.data.get("provisions") or []):
+                if isinstance(prov, dict) and isinstance(prov.get("id"), str):
+                    table.setdefault(prov["id"], (i, prov))
+            self.provisions[rec.id] = table
+
+    def of_kind(self, kind: str):
+        return [r for r in self.records if r.kind == kind]
+
+    def get(self, record_id, kind=None) -> Record | None:
+        rec = self.by_id.get(record_id)
+        if rec is not None and kind is not None and rec.kind not in ((kind,) if isinstance(kind, str) else kind):
+            return None
+        return rec
+
+    def provision(self, doc_id, provision_id):
+        entry = self.provisions.get(doc_id, {}).get(provision_id)
+        return entry[1] if entry else None
+
+
+def in_force(doc: dict, as_of: _dt.date) -> str | None:
+    """Why a document does not apply on as_of (a Chinese phrase), or None when it does."""
+    status = doc.get("status")
+    start, end = doc.get("effective_from"), doc.get("effective_to")
+    if status in ("repealed", "expired"):
+        when = f"（{end}）" if isinstance(end, _dt.date) else ""
+        return "已废止" + when if status == "repealed" else "已失效" + when
+    if isinstance(start, _dt.date) and start > as_of:
+        return f"尚未生效（{start} 起施行）"
+    if isinstance(end, _dt.date) and end < as_of:
+        return f"已于 {end} 失效"
+    return None

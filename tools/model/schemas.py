@@ -1,0 +1,265 @@
+"""Cerberus schemas, one per record kind: the single source of field names, types and their Chinese meaning.
+
+Every field carries ``meta: {"zh": …}``, the description a policy editor reads (site, messages, editor hints).
+"""
+from __future__ import annotations
+
+from tools.model import vocab
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
+DURATION_PATTERN = r"^P(?=\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$"
+
+
+def _f(zh: str, **rules) -> dict:
+    rules["meta"] = {"zh": zh}
+    return rules
+
+
+def text(zh, required=False, **kw):
+    return _f(zh, type="string", required=required, empty=False, **kw)
+
+
+def ident(zh, required=False, nullable=False):
+    return _f(zh, type="string", required=required, regex=ID_PATTERN, nullable=nullable)
+
+
+def enum(zh, values: dict, required=False, **kw):
+    return _f(zh, type="string", required=required, allowed=list(values), **kw)
+
+
+def texts(zh, required=False, minlength=1):
+    return _f(zh, type="list", required=required, minlength=minlength,
+              schema={"type": "string", "empty": False})
+
+
+def date(zh, required=False):
+    return _f(zh, type="date", required=required, nullable=True)
+
+
+def duration(zh, required=False, nullable=True):
+    return _f(zh, type="string", required=required, nullable=nullable, regex=DURATION_PATTERN)
+
+
+CITATION = {
+    "type": "dict",
+    "schema": {
+        "doc": ident("被引用文件的 id（policies/ 下的文件名）", required=True),
+        "provision": ident("被引用条款的 id（该文件 provisions 中的 id）", required=True),
+        "note": text("对本条引用的说明"),
+    },
+}
+
+
+def basis(zh="法律、法规或政策依据：每项引用一条条款", required=False, minlength=1):
+    return _f(zh, type="list", required=required, minlength=minlength, schema=CITATION)
+
+
+SOURCE_FIELDS = {
+    "source": text("事实的出处：网址或文献（所读到的来源）", required=True),
+    "verified": _f("是否已逐项对照来源核实（仅当记录中的每一项事实都已核实时为 true）", type="boolean",
+                   required=True),
+    "note": text("说明，尤其是尚未核实的内容"),
+}
+
+VALIDITY_FIELDS = {
+    "effective_from": date("生效日期（YYYY-MM-DD）"),
+    "effective_to": date("失效日期（YYYY-MM-DD）"),
+}
+
+PROVISION = {
+    "type": "dict",
+    "schema": {
+        "id": ident("条款 id：法律法规为 art-<阿拉伯数字>，政策文件为 sec-…", required=True),
+        "label": text("官方条款编号，如 第二百六十六条、四、（六）", required=True),
+        "title": text("条款标题（原文有标题时）"),
+        "summary": text("条款要点（自撰摘要，不照抄原文）", required=True),
+        "verified": _f("本条是否已对照来源核实", type="boolean"),
+        "note": text("本条说明，尤其是尚未核实的内容"),
+    },
+}
+
+DOCUMENT = {
+    "id": ident("记录 id，与文件名一致", required=True),
+    "title": text("文件的正式名称", required=True),
+    "short_title": text("简称"),
+    "doc_number": text("文号（没有或未查到时为 null）", required=True, nullable=True),
+    "issuer": texts("制定或发布机关", required=True),
+    "level": enum("效力层级", vocab.LEVELS, required=True),
+    "jurisdiction": enum("适用地域", vocab.JURISDICTIONS, required=True),
+    "form": enum("文件形式", vocab.DOCUMENT_FORMS),
+    "issued": date("通过、签发或公布日期", required=True),
+    **VALIDITY_FIELDS,
+    "status": enum("效力状态", vocab.DOCUMENT_STATUS, required=True),
+    "replaced_by": ident("取代本文件的文件 id", nullable=True),
+    **SOURCE_FIELDS,
+    "summary": text("文件概述（自撰）"),
+    "provisions": _f("被引用的条款", type="list", required=True, minlength=1, schema=PROVISION),
+}
+
+CATEGORY = {
+    "type": "dict",
+    "schema": {
+        "id": ident("类别 id", required=True),
+        "name": text("类别名称", required=True),
+        "note": text("说明"),
+    },
+}
+
+CATALOG_EDITION = {
+    "id": ident("目录版本 id，与所在文件夹名一致", required=True),
+    "title": text("目录的正式名称（含版本）", required=True),
+    "scope": enum("目录类型", vocab.CATALOG_SCOPES, required=True),
+    "jurisdiction": enum("适用地域", vocab.JURISDICTIONS, required=True),
+    "edition": text("版本，如 2021年版", required=True),
+    "document": ident("印发本目录的文件 id", nullable=True),
+    "supersedes": ident("本版本取代的目录版本 id", nullable=True),
+    **VALIDITY_FIELDS,
+    **SOURCE_FIELDS,
+    "summary": text("概述（自撰）"),
+    "categories": _f("信息类别", type="list", minlength=0, schema=CATEGORY),
+}
+
+SHARING_FIELD = _f("共享属性", type="dict", schema={
+    "attribute": enum("共享类型", vocab.SHARING, required=True),
+    "purpose": text("共享目的"),
+    "recipients": texts("共享对象"),
+    "basis": basis(),
+})
+
+DISCLOSURE_FIELD = _f("公开属性", type="dict", schema={
+    "attribute": enum("公开类型", vocab.DISCLOSURE, required=True),
+    "channels": texts("公开渠道"),
+    "masking": text("脱敏规则"),
+    "basis": basis(),
+})
+
+PERIOD_FIELD = _f("公示期限（ISO 8601 时长，如 P3M 表示三个月、P3Y 表示三年）", type="dict", nullable=True, schema={
+    "minimum": duration("最短公示期限"),
+    "maximum": duration("最长公示期限"),
+    "description": text("说明"),
+    "basis": basis(),
+})
+
+REPAIR_FIELD = _f("信用修复", type="dict", schema={
+    "repairable": _f("是否可以修复", type="boolean", required=True),
+    "minimum_period": duration("最短公示期限届满后方可申请修复：最短期限"),
+    "description": text("说明"),
+    "basis": basis(),
+})
+
+CATALOG_ENTRY = {
+    "id": ident("条目 id，与文件名一致", required=True),
+    "name": text("信息名称", required=True),
+    "category": ident("信息类别（所在目录版本 categories 中的 id）", required=True),
+    "behavior": text("对应的具体行为", required=True),
+    "provider": texts("提供单位", required=True),
+    "data_source": text("数据来源", required=True),
+    "nature": enum("性质分类", vocab.NATURES, required=True),
+    "subjects": _f("适用主体", type="list", required=True, minlength=1,
+                   schema={"type": "string", "allowed": list(vocab.SUBJECTS)}),
+    "basis": basis("纳入依据", required=True),
+    "sharing": SHARING_FIELD,
+    "disclosure": {**DISCLOSURE_FIELD, "required": True},
+    "publication_period": {**PERIOD_FIELD, "required": True},
+    "determination_documents": _f("可认定失信行为的文书类型", type="list", minlength=1,
+                                  schema={"type": "string", "allowed": list(vocab.DETERMINATION_DOCUMENTS)}),
+    "severity": enum("失信程度", vocab.SEVERITIES),
+    "repair": REPAIR_FIELD,
+    **VALIDITY_FIELDS,
+    **SOURCE_FIELDS,
+    "summary": text("说明（自撰）"),
+}
+
+MEASURE_LIST = {
+    "id": ident("清单版本 id，与所在文件夹名一致", required=True),
+    "title": text("清单的正式名称（含版本）", required=True),
+    "scope": enum("清单类型", vocab.MEASURE_LIST_SCOPES, required=True),
+    "jurisdiction": enum("适用地域", vocab.JURISDICTIONS, required=True),
+    "edition": text("版本，如 2021年版", required=True),
+    "document": ident("印发本清单的文件 id", nullable=True),
+    "supersedes": ident("本版本取代的清单版本 id", nullable=True),
+    "measure_count": _f("来源公布的措施项数（用于核对）", type="integer", min=0),
+    **VALIDITY_FIELDS,
+    **SOURCE_FIELDS,
+    "summary": text("概述（自撰）"),
+}
+
+ROW_FIELDS = {
+    "content": text("惩戒内容"),
+    "targets": _f("惩戒对象：名单制度或目录条目的 id", type="list", minlength=1,
+                  schema={"type": "string", "regex": ID_PATTERN}),
+    "target_description": text("惩戒对象的文字说明（按来源）"),
+    "basis": basis("法律及政策依据"),
+    "implementers": texts("实施主体"),
+    "matters": texts("适用的业务事项"),
+}
+
+MEASURE = {
+    "id": ident("措施 id，与文件名一致", required=True),
+    "name": text("措施名称", required=True),
+    "category": enum("措施类别", vocab.MEASURE_CATEGORIES, required=True),
+    "summary": text("说明（自撰）"),
+    "rows": _f("清单中的各行（每行有自己的内容、对象、依据和实施主体）", type="list", minlength=1,
+               excludes=list(ROW_FIELDS),
+               schema={"type": "dict", "schema": {**ROW_FIELDS, "note": text("本行说明"),
+                                                  "verified": _f("本行是否已核实", type="boolean")}}),
+    **ROW_FIELDS,
+    **VALIDITY_FIELDS,
+    **SOURCE_FIELDS,
+}
+
+STEP = _f("程序环节", type="dict", schema={
+    "description": text("内容"),
+    "time_limit": duration("时限（ISO 8601 时长）"),
+    "time_limit_working_days": _f("时限（工作日）", type="integer", min=1),
+    "basis": basis(),
+})
+
+LIST_REGIME = {
+    "id": ident("名单制度 id，与文件名一致", required=True),
+    "name": text("名单名称", required=True),
+    "domain": enum("设列领域（只能是国办发〔2020〕49号规定的四类之一）", vocab.DOMAINS, required=True),
+    "jurisdiction": enum("实施范围", vocab.JURISDICTIONS, required=True),
+    "authority": texts("认定部门", required=True),
+    "determined_by": enum("认定方式", vocab.DETERMINED_BY, required=True),
+    "standard_basis": basis("认定标准的依据", required=True),
+    "standard": text("认定标准（自撰概述）"),
+    "procedure": _f("认定程序", type="dict", schema={
+        "notice": STEP, "objection": STEP, "decision": STEP, "judicial": STEP,
+    }),
+    "listing_period": _f("列入期限", type="dict", schema={
+        "duration": duration("期限（ISO 8601 时长）"),
+        "description": text("说明"),
+        "basis": basis(),
+    }),
+    "removal": _f("移出条件和程序", type="dict", schema={
+        "description": text("说明"),
+        "basis": basis(),
+    }),
+    "repair": REPAIR_FIELD,
+    "measures": _f("列入名单后适用的惩戒措施 id", type="list", minlength=1,
+                   schema={"type": "string", "regex": ID_PATTERN}),
+    "summary": text("说明（自撰）"),
+    **VALIDITY_FIELDS,
+    **SOURCE_FIELDS,
+}
+
+WAIVERS = {
+    "waivers": _f("豁免清单", type="list", required=True, minlength=0, schema={"type": "dict", "schema": {
+        "rule": _f("被豁免的规则 ID", type="string", required=True, regex=r"^[A-Z]+-\d{3}$"),
+        "record": ident("被豁免的记录 id", required=True),
+        "reason": text("豁免理由", required=True),
+        "approved_by": text("批准人", required=True),
+        "expires": _f("到期日期（YYYY-MM-DD）", type="date", required=True),
+    }}),
+}
+
+SCHEMAS = {
+    "document": DOCUMENT,
+    "catalog_edition": CATALOG_EDITION,
+    "catalog_entry": CATALOG_ENTRY,
+    "measure_list": MEASURE_LIST,
+    "measure": MEASURE,
+    "list_regime": LIST_REGIME,
+    "waivers": WAIVERS,
+}

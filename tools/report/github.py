@@ -1,0 +1,47 @@
+"""GitHub Actions workflow commands (annotations), plus a Markdown report in $GITHUB_STEP_SUMMARY when set.
+
+GitHub shows only a limited number of annotations per step, so the full table goes to the step summary.
+"""
+import html
+import os
+
+from tools.findings import SEVERITY_ZH
+from tools.report.text import summary_line
+
+
+def _data(s: str) -> str:
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _prop(s: str) -> str:
+    return _data(s).replace(":", "%3A").replace(",", "%2C")
+
+
+def _cell(s: str) -> str:
+    return html.escape(str(s), quote=False).replace("|", "\\|").replace("\n", " ")
+
+
+def step_summary(result) -> str:
+    s = result.summary
+    out = ["## 信用规则检查结果", "", summary_line(result), ""]
+    if result.findings:
+        out += ["| 级别 | 规则 | 位置 | 说明 |", "|---|---|---|---|"]
+        for f in result.findings:
+            level = SEVERITY_ZH[f.severity] + ("（已豁免）" if f.waiver is not None else "")
+            out.append(f"| {level} | {f.rule} | `{_cell(f.path)}:{f.line}` | {_cell(f.message)} |")
+    return "\n".join(out) + "\n"
+
+
+def render(result) -> str:
+    lines = []
+    for f in result.findings:
+        kind = "notice" if f.waiver is not None else f.severity
+        props = f"file={_prop(f.path)},line={f.line},col={f.column},title={_prop(f.rule)}"
+        lines.append(f"::{kind} {props}::{_data(f.message)}")
+    lines.append(summary_line(result))
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if target:
+        with open(target, "a", encoding="utf-8") as fh:
+            fh.write(step_summary(result))
+    return "\n".join(lines) + "\n"
+

@@ -1,0 +1,10 @@
+"""``{"findings": [...], "summary": {...}}`` with paths relative to the repository root."""
+import dataclasses
+import json
+
+
+def render(result) -> str:
+    summary = dataclasses.asdict(result.summary)
+    summary["as_of"] = result.as_of.isoformat()
+    doc = {"findings": [f.as_dict() for f in result.findings], "summary": summary}
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,17 @@
+"""``path:line:col: 级别 [RULE-ID] message`` and one summary line."""
+from tools.findings import SEVERITY_ZH
+
+
+def line(f) -> str:
+    waived = f"（已豁免：{f.waiver}）" if f.waiver is not None else ""
+    return f"{f.path}:{f.line}:{f.column}: {SEVERITY_ZH[f.severity]} [{f.rule}] {f.message}{waived}"
+
+
+def render(result) -> str:
+    lines = [line(f) for f in result.findings]
+    lines.append(summary_line(result))
+    return "\n".join(lines) + "\n"
+
+
+def summary_line(result) -> str:
+    return result.summary.line_zh() + f"（基准日 {result.as_of}）"

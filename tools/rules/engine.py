@@ -1,0 +1,57 @@
+"""Run the lint: load the whole repository, run every rule, apply waivers, keep what the caller asked to see."""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from tools.findings import Finding, Location, Summary
+from tools.load.repository import load_repository
+from tools.rules.registry import all_rules, REGISTRY
+from tools.rules.waivers import apply_waivers
+
+
+@dataclass
+class Context:
+    as_of: _dt.date
+
+
+@dataclass
+class LintResult:
+    repo: object
+    findings: list
+    summary: Summary
+    as_of: _dt.date
+
+
+def run_rules(repo, ctx) -> list:
+    out = []
+    for r in all_rules():
+        if r.check is None:
+            continue
+        for rec, path, message in r.check(repo, ctx):
+            loc = rec.loc(path) if rec is not None else Location(".", 1, 1)
+            out.append(Finding(r.id, r.severity, loc, message, rec.id if rec is not None else None))
+    return out
+
+
+def _selected(path: str, selectors) -> bool:
+    if not selectors:
+        return True
+    p = PurePosixPath(path)
+    return any(p == s or s in p.parents or str(s) == "." for s in selectors)
+
+
+def lint(root, as_of: _dt.date | None = None, paths=()) -> LintResult:
+    """Lint the repository at root. ``paths`` (relative) limit what is reported, never what is loaded."""
+    as_of = as_of or _dt.date.today()
+    all_rules()
+    repo, findings = load_repository(root)
+    for f in findings:
+        f.severity = REGISTRY[f.rule].severity
+    ctx = Context(as_of=as_of)
+    findings += run_rules(repo, ctx)
+    findings += apply_waivers(repo, findings, as_of)
+    selectors = [PurePosixPath(p) for p in paths]
+    shown = sorted((f for f in findings if _selected(f.path, selectors)), key=Finding.sort_key)
+    return LintResult(repo, shown, Summary.of(shown, repo.files, len(repo.records)), as_of)

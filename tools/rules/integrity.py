@@ -1,0 +1,134 @@
+"""Integrity rules: ids, citations and references resolve; nothing rests on law that does not apply."""
+from __future__ import annotations
+
+from tools.findings import ERROR, WARNING
+from tools.model.records import REFERENCES, in_force, iter_citations, iter_path
+from tools.model.vocab import KINDS
+from tools.rules.registry import INFRASTRUCTURE, PLAN_DOC, REGISTRY, clause, rule
+
+
+@rule("ID-002", ERROR, "id 在整个仓库中重复", rationale=INFRASTRUCTURE + "；重复的 id 会让引用指向不明")
+def duplicate_ids(repo, ctx):
+    first = {}
+    for rec in repo.records:
+        rid = rec.id
+        if rid is None:
+            continue
+        if rid in first:
+            yield rec, ("id",), f"id“{rid}”已被 {first[rid].path} 使用：id 必须在整个仓库中唯一"
+        else:
+            first[rid] = rec
+
+
+@rule("REF-001", ERROR, "引用的文件不存在", clause("part-2-1"))
+def citation_documents(repo, ctx):
+    for rec in repo.records:
+        for path, cit in iter_citations(rec.data):
+            doc = cit.get("doc")
+            if isinstance(doc, str) and repo.get(doc, "document") is None:
+                yield rec, path + ("doc",), f"引用的文件“{doc}”在 policies/ 中不存在：请先添加该文件的记录，或改正 id"
+
+
+@rule("REF-002", ERROR, "引用的条款在文件中不存在", clause("part-2-1"))
+def citation_provisions(repo, ctx):
+    for rec in repo.records:
+        for path, cit in iter_citations(rec.data):
+            doc, prov = cit.get("doc"), cit.get("provision")
+            target = repo.get(doc, "document") if isinstance(doc, str) else None
+            if target is not None and isinstance(prov, str) and repo.provision(doc, prov) is None:
+                yield rec, path + ("provision",), (f"文件“{doc}”（{target.title}）没有 id 为“{prov}”的条款："
+                                                   f"请在该文件的 provisions 中添加，或改正条款 id")
+
+
+@rule("REF-003", ERROR, "引用的记录不存在或类型不符", clause("part-5-3"))
+def record_references(repo, ctx):
+    for kind, pattern, targets in REFERENCES:
+        allowed = "或".join(KINDS[t] for t in targets)
+        for rec in repo.records:
+            if rec.kind != kind:
+                continue
+            for path, value in iter_path(rec.data, pattern):
+                if isinstance(value, str) and repo.get(value, targets) is None:
+                    other = repo.get(value)
+                    why = f"它是{KINDS.get(other.kind, other.kind)}" if other else "仓库中没有这条记录"
+                    yield rec, path, f"“{path[0]}”引用的“{value}”应为{allowed}，但{why}"
+    yield from _group_references(repo)
+
+
+def _group_references(repo):
+    """Entries and measures belong to the edition of their folder, which must exist; categories must be declared."""
+    editions = {r.id: r for r in repo.of_kind("catalog_edition")}
+    lists = {r.id: r for r in repo.of_kind("measure_list")}
+    for rec in repo.records:
+        if rec.kind == "catalog_entry":
+            edition = editions.get(rec.group)
+            if edition is None:
+                yield rec, (), f"所在文件夹“{rec.group}”缺少目录版本文件 catalog.yml"
+                continue
+            cats = {c.get("id") for c in edition.data.get("categories") or [] if isinstance(c, dict)}
+            cat = rec.data.get("category")
+            if isinstance(cat, str) and cat not in cats:
+                yield rec, ("category",), f"信息类别“{cat}”不在目录版本“{edition.id}”的 categories 中"
+        elif rec.kind == "measure" and rec.group not in lists:
+            yield rec, (), f"所在文件夹“{rec.group}”缺少清单版本文件 list.yml"
+
+
+@rule("TIME-001", ERROR, "引用的文件在基准日不施行（已废止、已失效或尚未生效）", clause("part-2-1"))
+def citations_in_force(repo, ctx):
+    for rec in repo.records:
+        if rec.kind == "document" or _record_ended(rec, ctx.as_of):
+            continue
+        for path, cit in iter_citations(rec.data):
+            doc = repo.get(cit.get("doc"), "document") if isinstance(cit.get("doc"), str) else None
+            if doc is None:
+                continue
+            why = in_force(doc.data, ctx.as_of)
+            if why:
+                yield rec, path + ("doc",), (f"引用的《{doc.title}》在基准日 {ctx.as_of} {why}：请改为引用现行有效的依据，"
+                                             f"或为本记录设置 effective_to")
+
+
+def _record_ended(rec, as_of):
+    """A record whose own validity ended before as_of is history: its old citations are expected."""
+    end = rec.data.get("effective_to")
+    return end is not None and not isinstance(end, str) and end < as_of
+
+
+@rule("TIME-002", WARNING, "引用的文件已被修改，应核对是否引用现行版本", clause("part-2-1"))
+def citations_amended(repo, ctx):
+    for rec in repo.records:
+        if _record_ended(rec, ctx.as_of):
+            continue
+        for path, cit in iter_citations(rec.data):
+            doc = repo.get(cit.get("doc"), "document") if isinstance(cit.get("doc"), str) else None
+            if doc is not None and doc.data.get("status") == "amended":
+                newer = doc.data.get("replaced_by")
+                hint = f"（现行版本：{newer}）" if newer else ""
+                yield rec, path + ("doc",), f"引用的《{doc.title}》已被修改{hint}：请核对条款是否仍为现行内容"
+
+
+@rule("VERIFY-001", WARNING, "记录尚未逐项核实（verified: false）", clause("part-2-1"))
+def unverified(repo, ctx):
+    for rec in repo.records:
+        if rec.data.get("verified") is False:
+            note = rec.data.get("note")
+            detail = f"：{note}" if isinstance(note, str) else "；请在 note 中写明哪些内容未核实"
+            yield rec, ("verified",), f"本记录尚未对照来源逐项核实{detail}"
+        if rec.kind == "document":
+            for i, prov in enumerate(rec.data.get("provisions") or []):
+                if isinstance(prov, dict) and prov.get("verified") is False:
+                    note = prov.get("note")
+                    detail = f"：{note}" if isinstance(note, str) else ""
+                    yield rec, ("provisions", i, "verified"), f"条款“{prov.get('label')}”尚未核实{detail}"
+
+
+@rule("META-001", ERROR, "规则引用的方案条款不存在", rationale="仓库自检：每条规则都必须指向方案中真实存在的条款")
+def rule_clauses(repo, ctx):
+    plan = repo.get(PLAN_DOC, "document")
+    if plan is None:
+        if repo.records:
+            yield None, (), f"缺少方案本身的记录 {PLAN_DOC}：规则无法引用方案条款"
+        return
+    for r in REGISTRY.values():
+        if r.clause and repo.provision(PLAN_DOC, r.clause_provision) is None:
+            yield plan, ("provisions",), f"规则 {r.id} 引用的方案条款“{r.clause_provision}”在 {PLAN_DOC} 中不存在"
