@@ -85,5 +85,6 @@ class Summary:
         return s
 
     def line_zh(self) -> str:
+        tallies = "，".join(f"{rule} {n}" for rule, n in self.by_rule.items())
         return (f"共检查 {self.files} 个文件、{self.records} 条记录：错误 {self.errors} 个，"
-                f"警告 {self.warnings} 个，已豁免 {self.waived} 个")
+                f"警告 {self.warnings} 个，已豁免 {self.waived} 个" + (f"（{tallies}）" if tallies else ""))

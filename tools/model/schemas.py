@@ -70,7 +70,8 @@ PROVISION = {
     "type": "dict",
     "schema": {
         "id": ident("条款 id：法律法规为 art-<阿拉伯数字>，政策文件为 sec-…", required=True),
-        "label": text("官方条款编号，如 第二百六十六条、四、（六）", required=True),
+        "label": text("官方条款编号，如 第二百六十六条、四、（六）；原文未编号或编号未读到时为 null（法律法规不允许）",
+                      required=True, nullable=True),
         "title": text("条款标题（原文有标题时）"),
         "summary": text("条款要点（自撰摘要，不照抄原文）", required=True),
         "verified": _f("本条是否已对照来源核实", type="boolean"),

@@ -1,6 +1,8 @@
 """Integrity rules: ids, citations and references resolve; nothing rests on law that does not apply."""
 from __future__ import annotations
 
+import re
+
 from tools.findings import ERROR, WARNING
 from tools.model.records import REFERENCES, in_force, iter_citations, iter_path
 from tools.model.vocab import KINDS
@@ -94,14 +96,16 @@ def _record_ended(rec, as_of):
     return end is not None and not isinstance(end, str) and end < as_of
 
 
-@rule("TIME-002", WARNING, "引用的文件已被修改，应核对是否引用现行版本", clause("part-2-1"))
+@rule("TIME-002", WARNING, "引用的文件已被修改，应核对是否引用现行版本（每条记录每个文件报告一次）", clause("part-2-1"))
 def citations_amended(repo, ctx):
     for rec in repo.records:
         if _record_ended(rec, ctx.as_of):
             continue
+        seen = set()
         for path, cit in iter_citations(rec.data):
             doc = repo.get(cit.get("doc"), "document") if isinstance(cit.get("doc"), str) else None
-            if doc is not None and doc.data.get("status") == "amended":
+            if doc is not None and doc.data.get("status") == "amended" and doc.id not in seen:
+                seen.add(doc.id)
                 newer = doc.data.get("replaced_by")
                 hint = f"（现行版本：{newer}）" if newer else ""
                 yield rec, path + ("doc",), f"引用的《{doc.title}》已被修改{hint}：请核对条款是否仍为现行内容"
@@ -119,7 +123,27 @@ def unverified(repo, ctx):
                 if isinstance(prov, dict) and prov.get("verified") is False:
                     note = prov.get("note")
                     detail = f"：{note}" if isinstance(note, str) else ""
-                    yield rec, ("provisions", i, "verified"), f"条款“{prov.get('label')}”尚未核实{detail}"
+                    name = prov.get("label") or prov.get("id")
+                    yield rec, ("provisions", i, "verified"), f"条款“{name}”尚未核实{detail}"
+
+
+LABELLED_LEVELS = ("law", "administrative_regulation", "local_regulation", "judicial_interpretation",
+                   "departmental_rule", "local_government_rule")
+ARTICLE_LABEL = re.compile(r"^第[零〇一二三四五六七八九十百千]+条(第[一二三四五六七八九十]+款)?(第[（(]?[一二三四五六七八九十]+[）)]?项)?$")
+
+
+@rule("DOC-001", ERROR, "法律法规和规章的条款必须使用官方条号（第N条）", clause("part-2-1"))
+def article_labels(repo, ctx):
+    for rec in repo.of_kind("document"):
+        if rec.data.get("level") not in LABELLED_LEVELS:
+            continue
+        for i, prov in enumerate(rec.data.get("provisions") or []):
+            if not isinstance(prov, dict):
+                continue
+            label = prov.get("label")
+            if not isinstance(label, str) or not ARTICLE_LABEL.match(label):
+                yield rec, ("provisions", i, "label"), (f"条款“{prov.get('id')}”的编号“{label}”不是官方条号：法律、法规和规章的条款"
+                                                        f"应写作原文中的“第N条”（汉字数字，如 第二百六十六条、第四十八条第二款）")
 
 
 @rule("META-001", ERROR, "规则引用的方案条款不存在", rationale="仓库自检：每条规则都必须指向方案中真实存在的条款")

@@ -1,0 +1,32 @@
+"""Shared fixtures: a small valid repository that tests copy and then break on purpose."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
+PLAN = ROOT / "policies" / "benxi" / "benxi-plan-2021.yml"
+
+
+@pytest.fixture
+def mini_repo(tmp_path) -> Path:
+    """A copy of tests/fixtures/mini plus the real plan record: lints clean (warnings aside)."""
+    repo = tmp_path / "repo"
+    shutil.copytree(MINI, repo)
+    (repo / "policies" / "benxi").mkdir(parents=True)
+    shutil.copy(PLAN, repo / "policies" / "benxi" / PLAN.name)
+    return repo
+
+
+def write(repo: Path, rel: str, content) -> Path:
+    """Write a file into a fixture repository (str is written as UTF-8, bytes as they are)."""
+    path = repo / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path

@@ -1,0 +1,42 @@
+"""Write the graph as node-link JSON (default) or GraphML (which cannot hold lists: they are flattened)."""
+from __future__ import annotations
+
+import io
+import json
+import sys
+
+import networkx as nx
+
+
+def _flat(value):
+    if isinstance(value, (list, tuple, set)):
+        return "; ".join(map(str, value))
+    if value is None:
+        return ""
+    return value
+
+
+def to_json(g) -> str:
+    data = nx.node_link_data(g, edges="edges")
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True, default=str) + "\n"
+
+
+def to_graphml(g) -> str:
+    flat = nx.DiGraph()
+    for n, attrs in g.nodes(data=True):
+        flat.add_node(n, **{k: _flat(v) for k, v in attrs.items()})
+    for a, b, attrs in g.edges(data=True):
+        flat.add_edge(a, b, **{k: _flat(v) for k, v in attrs.items()})
+    buf = io.BytesIO()
+    nx.write_graphml(flat, buf, encoding="utf-8")
+    return buf.getvalue().decode("utf-8")
+
+
+def write_graph(g, fmt: str = "json", out=None) -> None:
+    text = to_json(g) if fmt == "json" else to_graphml(g)
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        tmp = out.with_name(out.name + ".tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(out)
