@@ -30,3 +30,14 @@ def write(repo: Path, rel: str, content) -> Path:
     else:
         path.write_text(content, encoding="utf-8")
     return path
+
+
+@pytest.fixture
+def site_repo(mini_repo) -> Path:
+    """mini_repo plus the project's mkdocs.yml and hand-written pages, so that it can be built into a site."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("  - tools/site/hooks.py", f"  - {ROOT / 'tools' / 'site' / 'hooks.py'}")
+    config = config.replace("  - tools/site\n", "")
+    (mini_repo / "mkdocs.yml").write_text(config, encoding="utf-8")
+    shutil.copytree(ROOT / "docs", mini_repo / "docs")
+    return mini_repo
