@@ -1,0 +1,243 @@
+"""Generate the site's Markdown pages from the loaded model (plain Markdown: MkDocs or Zensical render it).
+
+Every ``{{ value }}`` in a template passes through :func:`tools.site.escape.md` unless it is ``Markup`` made by a
+helper here (links, anchors): a YAML string can never become markup, a link or a script.
+"""
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+import re
+from collections import defaultdict
+from urllib.parse import quote
+
+import jinja2
+from markupsafe import Markup
+
+from tools.findings import SEVERITY_ZH
+from tools.model import vocab
+from tools.model.records import iter_citations
+from tools.site.escape import md, sources
+
+_ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+LEVEL_ORDER = list(vocab.LEVELS)
+STEPS = [("notice", "事先告知"), ("objection", "异议处理"), ("decision", "认定决定"), ("judicial", "司法程序")]
+
+
+def page_uri(rec) -> str:
+    """Where a record's page lives in the site (a Markdown source path)."""
+    rid = rec.id
+    if rec.kind == "document":
+        return f"documents/{rid}.md"
+    if rec.kind == "catalog_edition":
+        return f"catalogs/{rid}/index.md"
+    if rec.kind == "catalog_entry":
+        return f"catalogs/{rec.group}/{rid}.md"
+    if rec.kind == "measure_list":
+        return f"measures/{rid}/index.md"
+    if rec.kind == "measure":
+        return f"measures/{rec.group}/{rid}.md"
+    return f"lists/{rid}.md"
+
+
+def _finalize(value):
+    return value if isinstance(value, Markup) else Markup(md(value))
+
+
+def _join(values, sep="、"):
+    return Markup(md(sep).join(md(v) for v in values or []))
+
+
+def _code(value) -> Markup:
+    """An inline code span (Markdown escapes HTML inside it; backslash escapes would show, so none are added)."""
+    text = str(value).replace("\n", " ")
+    fence = "``" if "`" in text else "`"
+    return Markup(f"{fence} {text} {fence}" if fence == "``" else f"`{text}`")
+
+
+def _env() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.PackageLoader("tools.site", "templates"), autoescape=True,
+                             finalize=_finalize, undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
+                             trim_blocks=False)
+    env.filters["join"] = _join
+    env.filters["code"] = _code
+    return env
+
+
+def _duration_zh(value) -> str:
+    if not isinstance(value, str) or not value.startswith("P"):
+        return str(value or "")
+    m = re.match(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$", value)
+    if not m:
+        return value
+    parts = [f"{n}{unit}" for n, unit in zip(m.groups(), ("年", "个月", "周", "日")) if n]
+    return "".join(parts) or value
+
+
+_TYPE_ZH = {"string": "文本", "list": "列表", "dict": "映射", "date": "日期", "boolean": "true/false",
+            "integer": "整数"}
+_VOCAB_TABLES = [("效力层级 level", vocab.LEVELS), ("效力状态 status", vocab.DOCUMENT_STATUS),
+                 ("性质分类 nature", vocab.NATURES), ("措施类别 category", vocab.MEASURE_CATEGORIES),
+                 ("设列领域 domain", vocab.DOMAINS)]
+
+
+def _schema_rows():
+    """(kind, Chinese label, rows) describing every field of every record kind, nested fields dotted."""
+    from tools.model.schemas import SCHEMAS
+
+    def walk(schema, prefix):
+        for name, rules in schema.items():
+            full = f"{prefix}{name}"
+            allowed = rules.get("allowed") or (rules.get("schema") or {}).get("allowed") or []
+            yield {"name": full, "required": rules.get("required", False),
+                   "type": _TYPE_ZH.get(rules.get("type"), rules.get("type", "")),
+                   "zh": rules.get("meta", {}).get("zh", ""), "allowed": "、".join(allowed)}
+            inner = rules.get("schema")
+            if isinstance(inner, dict) and rules.get("type") == "dict":
+                yield from walk(inner, full + ".")
+            elif isinstance(inner, dict) and inner.get("type") == "dict":
+                yield from walk(inner["schema"], full + "[].")
+
+    return [(kind, label, list(walk(SCHEMAS[kind], ""))) for kind, label in vocab.KINDS.items()]
+
+
+class Site:
+    """All generated pages for one repository model."""
+
+    def __init__(self, repo, rules, as_of, commit: str):
+        self.repo, self.rules, self.as_of, self.commit = repo, rules, as_of, commit
+        self.env = _env()
+        self.backlinks = defaultdict(list)
+        for rec in repo.records:
+            seen = set()
+            for _, cit in iter_citations(rec.data):
+                key = f"{cit.get('doc')}#{cit.get('provision')}"
+                if rec.kind != "document" and key not in seen:
+                    seen.add(key)
+                    self.backlinks[key].append(rec)
+
+    # -- helpers handed to templates -------------------------------------------------------------------------
+    def _helpers(self, page: str) -> dict:
+        def rel(target: str) -> Markup:
+            return Markup(quote(posixpath.relpath(target, posixpath.dirname(page) or "."), safe="/._-#"))
+
+        def href(rec) -> Markup:
+            return rel(page_uri(rec))
+
+        def rec_link(rid) -> Markup:
+            rec = self.repo.get(rid) if isinstance(rid, str) else None
+            if rec is None:
+                return Markup("—") if rid is None else Markup(md(rid))
+            return Markup(f"[{md(rec.title)}]({href(rec)})")
+
+        def cite(c, _page=None) -> Markup:
+            doc = self.repo.get(c.get("doc"), "document")
+            prov = self.repo.provision(c.get("doc"), c.get("provision"))
+            if doc is None or prov is None:
+                return Markup(md(f"{c.get('doc')} {c.get('provision')}（未找到）"))
+            target = f"{page_uri(doc)}#{prov['id']}" if _ID_RE.match(prov["id"]) else page_uri(doc)
+            summary = f"：{md(prov.get('summary'))}" if prov.get("summary") else ""
+            unverified = "（未核实）" if doc.data.get("verified") is not True else ""
+            note = f"（说明：{md(c.get('note'))}）" if c.get("note") else ""
+            label = prov.get("label") or prov["id"]
+            return Markup(f"[《{md(doc.title)}》{md(label)}]({rel(target)}){unverified}{note}{summary}")
+
+        def anchor(pid) -> Markup:
+            return Markup("{#" + pid + "}") if isinstance(pid, str) and _ID_RE.match(pid) else Markup("")
+
+        def clause_link(rule) -> Markup:
+            if not rule.clause:
+                return Markup(md(rule.rationale))
+            doc, prov = rule.clause.split("#", 1)
+            p = self.repo.provision(doc, prov)
+            label = (p.get("label") or prov) if p else prov
+            return Markup(f"方案 [{md(label)}]({rel(f'documents/{doc}.md')}#{prov})")
+
+        return dict(vocab=vocab, href=href, rec_link=rec_link, doc_link=rec_link, cite=cite, anchor=anchor,
+                    sources=sources, page=page, clause_link=clause_link, backlinks=self.backlinks,
+                    severity=SEVERITY_ZH, steps=STEPS, entries_of=self.entries_of, measures_of=self.measures_of)
+
+    def render(self, template: str, page: str, **ctx) -> str:
+        body = self.env.get_template(template).render(**self._helpers(page), **ctx)
+        rec = ctx.get("rec")
+        if rec is None:
+            return body
+        # MkDocs would take the <title> from the H1's *decoded* text and themes print it unescaped
+        # ("</title><script>" would break out): give it an HTML-escaped title of our own instead.
+        return f"---\ntitle: {json.dumps(html.escape(rec.title), ensure_ascii=False)}\n---\n\n{body}"
+
+    def entries_of(self, edition):
+        return [r for r in self.repo.of_kind("catalog_entry") if r.group == edition.id]
+
+    def measures_of(self, mlist):
+        return [{"rec": r, "category": r.data.get("category")} for r in self.repo.of_kind("measure")
+                if r.group == mlist.id]
+
+    # -- pages -------------------------------------------------------------------------------------------------
+    def pages(self) -> dict[str, str]:
+        """src_uri -> Markdown for every generated page."""
+        out = {"index.md": self._home(), "rules.md": self.render("rules.md.j2", "rules.md", rules=self.rules),
+               "data-model.md": self.render("data_model.md.j2", "data-model.md", kinds=_schema_rows(),
+                                            vocabs=_VOCAB_TABLES)}
+        docs = sorted(self.repo.of_kind("document"), key=lambda r: r.title)
+        groups = [(lvl, label, [d for d in docs if d.data.get("level") == lvl]) for lvl, label in vocab.LEVELS.items()]
+        out["documents/index.md"] = self.render("documents_index.md.j2", "documents/index.md", groups=groups)
+        editions = sorted(self.repo.of_kind("catalog_edition"), key=lambda r: r.id)
+        out["catalogs/index.md"] = self.render("catalogs_index.md.j2", "catalogs/index.md", editions=editions)
+        lists = sorted(self.repo.of_kind("measure_list"), key=lambda r: r.id)
+        out["measures/index.md"] = self.render("measures_index.md.j2", "measures/index.md", lists=lists)
+        regimes = sorted(self.repo.of_kind("list_regime"), key=lambda r: r.title)
+        out["lists/index.md"] = self.render("lists_index.md.j2", "lists/index.md", regimes=regimes)
+        for rec in self.repo.records:
+            uri = page_uri(rec)
+            out[uri] = getattr(self, f"_{rec.kind}")(rec, uri)
+        return out
+
+    def _home(self) -> str:
+        counts = []
+        for kind, href in [("document", "documents/index.md"), ("catalog_entry", "catalogs/index.md"),
+                           ("measure", "measures/index.md"), ("list_regime", "lists/index.md")]:
+            recs = self.repo.of_kind(kind)
+            counts.append({"label": vocab.KINDS[kind], "href": Markup(href), "count": len(recs),
+                           "verified": sum(1 for r in recs if r.data.get("verified") is True)})
+        return self.render("home.md.j2", "index.md", counts=counts, as_of=self.as_of, commit=self.commit)
+
+    def _document(self, rec, uri):
+        return self.render("document.md.j2", uri, rec=rec, d=rec.data)
+
+    def _catalog_edition(self, rec, uri):
+        by_category = defaultdict(list)
+        for e in sorted(self.entries_of(rec), key=lambda r: r.title):
+            by_category[e.data.get("category")].append(e)
+        return self.render("catalog_edition.md.j2", uri, rec=rec, d=rec.data, by_category=by_category)
+
+    def _catalog_entry(self, rec, uri):
+        d = rec.data
+        edition = self.repo.get(rec.group, "catalog_edition")
+        cats = {c.get("id"): c.get("name") for c in (edition.data.get("categories") or [])} if edition else {}
+        period = d.get("publication_period") or {}
+        period_zh = "、".join(x for x in [
+            f"最短{_duration_zh(period.get('minimum'))}" if period.get("minimum") else "",
+            f"最长{_duration_zh(period.get('maximum'))}" if period.get("maximum") else "",
+            period.get("description") or ""] if x) or "未填写"
+        return self.render(
+            "catalog_entry.md.j2", uri, rec=rec, d=d, category_name=cats.get(d.get("category"), d.get("category")),
+            subjects="、".join(vocab.SUBJECTS.get(s, s) for s in d.get("subjects") or []), period=period_zh,
+            determination="、".join(vocab.DETERMINATION_DOCUMENTS.get(x, x) for x in d.get("determination_documents") or []))
+
+    def _measure_list(self, rec, uri):
+        members = sorted((r for r in self.repo.of_kind("measure") if r.group == rec.id), key=lambda r: r.id)
+        return self.render("measure_list.md.j2", uri, rec=rec, d=rec.data, members=members)
+
+    def _measure(self, rec, uri):
+        d = rec.data
+        rows = d.get("rows") or [{k: d[k] for k in ("content", "targets", "target_description", "basis",
+                                                     "implementers", "matters") if k in d}]
+        return self.render("measure.md.j2", uri, rec=rec, d=d, rows=rows)
+
+    def _list_regime(self, rec, uri):
+        lp = rec.data.get("listing_period") or {}
+        text = "；".join(x for x in [_duration_zh(lp.get("duration")) if lp.get("duration") else "",
+                                     lp.get("description") or ""] if x) or "未填写"
+        return self.render("list_regime.md.j2", uri, rec=rec, d=rec.data, listing_period=text)
