@@ -15,29 +15,35 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 
 def _date(text: str) -> _dt.date:
     try:
+        if len(text) != 10 or text[4] != "-" or text[7] != "-":
+            raise ValueError(text)
         return _dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"“{text}”不是 YYYY-MM-DD 格式的日期") from None
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m tools", description="本溪市社会信用规则仓库工具")
-    p.add_argument("--root", type=Path, default=REPO_ROOT, help="仓库根目录（默认：本仓库）")
+    common = argparse.ArgumentParser(add_help=False)  # --root is accepted before or after the command
+    common.add_argument("--root", type=Path, default=argparse.SUPPRESS, help="仓库根目录（默认：本仓库）")
+    p = argparse.ArgumentParser(prog="python -m tools", description="本溪市社会信用规则仓库工具", parents=[common])
     sub = p.add_subparsers(dest="command", required=True)
 
-    lint = sub.add_parser("lint", help="检查记录")
+    def add(name, **kw):
+        return sub.add_parser(name, parents=[common], **kw)
+
+    lint = add("lint", help="检查记录")
     lint.add_argument("paths", nargs="*", help="只报告这些文件或文件夹中的问题（仍加载整个仓库）")
     lint.add_argument("--format", choices=["text", "json", "github", "sarif"], default="text")
     lint.add_argument("--strict", action="store_true", help="有警告也以 1 退出")
     lint.add_argument("--as-of", type=_date, help="基准日 YYYY-MM-DD（默认今天）")
 
-    build = sub.add_parser("build", help="检查、建图并生成网站到 site/")
+    build = add("build", help="检查、建图并生成网站到 site/")
     build.add_argument("--as-of", type=_date)
     build.add_argument("--site-dir", type=Path, help="输出目录（默认 site/）")
 
-    sub.add_parser("rules", help="列出全部检查规则及其依据的方案条款")
+    add("rules", help="列出全部检查规则及其依据的方案条款")
 
-    graph = sub.add_parser("graph", help="导出依据关系图")
+    graph = add("graph", help="导出依据关系图")
     graph.add_argument("--format", choices=["json", "graphml"], default="json")
     graph.add_argument("--out", type=Path, help="输出文件（默认标准输出）")
     return p
@@ -65,6 +71,10 @@ def cmd_lint(args) -> int:
     if missing:
         print(f"路径不存在：{'、'.join(missing)}", file=sys.stderr)
         return 2
+    from tools.load.yaml_loader import LIBYAML
+
+    if not LIBYAML:
+        print("提示：未找到 libyaml，改用纯 Python 的 YAML 解析器（结果相同，但速度慢很多）", file=sys.stderr)
     result = lint(args.root, args.as_of, _rel_paths(args.root, args.paths))
     sys.stdout.write(REPORTERS[args.format](result))
     s = result.summary
@@ -103,6 +113,8 @@ COMMANDS = {"lint": cmd_lint, "rules": cmd_rules, "build": cmd_build, "graph": c
 
 def main(argv=None) -> int:
     args = _parser().parse_args(argv)
+    if not hasattr(args, "root"):  # not given before or after the command
+        args.root = REPO_ROOT
     try:
         return COMMANDS[args.command](args)
     except SystemExit as exc:

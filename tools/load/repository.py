@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 from tools.findings import Finding, Location
-from tools.load.yaml_loader import load_bytes
+from tools.load.yaml_loader import load_bytes, too_large
 from tools.model.records import Record, Repository
 from tools.model.validate import validate
 
@@ -62,11 +62,10 @@ def _finding(rule, rel, line, col, message, record=None):
 
 def load_record(root: Path, rel: str, kind: str, group, expected_id, findings: list):
     try:
-        raw = (root / rel).read_bytes()
+        loaded = too_large((root / rel).stat().st_size) or load_bytes((root / rel).read_bytes())
     except OSError as exc:
         findings.append(_finding("YAML-002", rel, 1, 1, f"无法读取文件：{exc.strerror}"))
         return None
-    loaded = load_bytes(raw)
     for p in loaded.problems:
         findings.append(_finding(p.rule, rel, p.line, p.column, p.message))
     if not loaded.ok:

@@ -81,6 +81,7 @@ def _resolve_plain(value: str) -> str:
 # libyaml's messages, in the words a policy editor needs; unknown ones are shown as they are.
 _EXPLAIN = {
     "mapping values are not allowed here": "此处不能出现“键: 值”（常见原因：冒号后的文字含“: ”却没加引号，或缩进不一致）",
+    "mapping values are not allowed in this context": "此处不能出现“键: 值”（常见原因：冒号后的文字含“: ”却没加引号，或缩进不一致）",
     "did not find expected key": "找不到预期的键（常见原因：缩进不一致，或列表项前缺少“- ”）",
     "did not find expected '-' indicator": "找不到预期的列表项“- ”（常见原因：缩进不一致）",
     "could not find expected ':'": "找不到预期的冒号“:”（常见原因：引号未闭合，或键后缺少冒号）",
@@ -102,6 +103,18 @@ def _explain(problem: str | None) -> str:
         return "无法解析"
     zh = _EXPLAIN.get(problem)
     return f"{zh}（{problem}）" if zh else problem
+
+
+_OPENED_AT = ("while scanning a quoted scalar", "while parsing a flow")
+
+
+def _reader_error_position(text: str, position: int, from_parser: bool) -> tuple[int, int]:
+    """libyaml reports a byte offset into the UTF-8 text; PyYAML's own reader a character offset."""
+    if LIBYAML and from_parser:
+        raw = text.encode("utf-8")
+        position = min(position, len(raw))
+        return _line_col_of_offset(raw[:position].decode("utf-8", "ignore"), len(raw[:position].decode("utf-8", "ignore")))
+    return _line_col_of_offset(text, min(position, len(text)))
 
 
 def _line_col_of_offset(text: str, offset: int) -> tuple[int, int]:
@@ -293,22 +306,26 @@ def parse(text: str) -> LoadedYaml:
         out.problems.append(Problem("YAML-003", line, col, "缩进中使用了制表符（Tab），YAML 只允许用空格缩进"))
         return out
     builder = _Builder(out)
-    parser = _Parser(text)
+    parser = None
     try:
+        parser = _Parser(text)  # the pure-Python reader already checks characters here
         while True:
             ev = parser.get_event()
             if ev is None or not builder.feed(ev):
                 break
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        # an unclosed quote or bracket is noticed only at the end: point at where it was opened
+        if exc.context_mark is not None and (exc.context or "").startswith(_OPENED_AT):
+            mark = exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         out.problems.append(Problem("YAML-001", line, col, f"YAML 语法错误：{_explain(exc.problem or exc.context)}"))
-    except yaml.YAMLError as exc:  # ReaderError: a character offset only
-        pos = getattr(exc, "position", 0) or 0
-        line, col = _line_col_of_offset(text, min(pos, len(text)))
+    except yaml.YAMLError as exc:  # ReaderError: an offset only
+        line, col = _reader_error_position(text, getattr(exc, "position", 0) or 0, parser is not None)
         out.problems.append(Problem("YAML-001", line, col, f"YAML 无法读取：{_explain(getattr(exc, 'reason', None))}"))
     finally:
-        parser.dispose()
+        if parser is not None:
+            parser.dispose()
     if out.problems:
         if any(p.rule in ("YAML-001", "YAML-005", "YAML-006", "YAML-007", "YAML-008", "YAML-012")
                for p in out.problems):
@@ -326,11 +343,18 @@ def parse(text: str) -> LoadedYaml:
     return out
 
 
+def too_large(size: int) -> LoadedYaml | None:
+    if size <= MAX_BYTES:
+        return None
+    out = LoadedYaml()
+    out.problems.append(Problem("YAML-013", 1, 1, f"文件大小 {size} 字节，超过上限 {MAX_BYTES} 字节"))
+    return out
+
+
 def load_bytes(raw: bytes) -> LoadedYaml:
-    if len(raw) > MAX_BYTES:
-        out = LoadedYaml()
-        out.problems.append(Problem("YAML-013", 1, 1, f"文件大小 {len(raw)} 字节，超过上限 {MAX_BYTES} 字节"))
-        return out
+    big = too_large(len(raw))
+    if big is not None:
+        return big
     text, problem = decode(raw)
     if problem:
         out = LoadedYaml()

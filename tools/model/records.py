@@ -98,6 +98,8 @@ class Repository:
                 self.by_id.setdefault(rec.id, rec)
         self.provisions = {}
         for rec in self.of_kind("document"):
+            if self.by_id.get(rec.id) is not rec:
+                continue  # a duplicated id (ID-002): citations resolve against the first record, like by_id
             table = {}
             for i, prov in enumerate(rec.data.get("provisions") or []):
                 if isinstance(prov, dict) and isinstance(prov.get("id"), str):

@@ -68,6 +68,9 @@ def _leaves(errors):
 def _message(err, allowed_fields) -> tuple[str, str]:
     """(rule id, Chinese message) for one cerberus leaf error."""
     field = err.field
+    if isinstance(field, int):  # an item of a list: name the list and the item
+        names = [p for p in err.document_path if isinstance(p, str)]
+        field = f"{names[-1] if names else ''}[{field + 1}]"
     code = err.code
     value = err.value
     if code == ce.UNKNOWN_FIELD.code:

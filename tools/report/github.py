@@ -18,7 +18,7 @@ def _prop(s: str) -> str:
 
 
 def _cell(s: str) -> str:
-    return html.escape(str(s), quote=False).replace("|", "\\|").replace("\n", " ")
+    return html.escape(str(s), quote=False).replace("|", "\\|").replace("\r", " ").replace("\n", " ")
 
 
 def step_summary(result) -> str:

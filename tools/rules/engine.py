@@ -52,6 +52,8 @@ def lint(root, as_of: _dt.date | None = None, paths=()) -> LintResult:
     ctx = Context(as_of=as_of)
     findings += run_rules(repo, ctx)
     findings += apply_waivers(repo, findings, as_of)
+    for f in findings:  # messages quote YAML values: keep every finding on one line in every format
+        f.message = " ".join(f.message.split())
     selectors = [PurePosixPath(p) for p in paths]
     shown = sorted((f for f in findings if _selected(f.path, selectors)), key=Finding.sort_key)
     return LintResult(repo, shown, Summary.of(shown, repo.files, len(repo.records)), as_of)

@@ -25,7 +25,7 @@ def apply_waivers(repo, findings: list, as_of) -> list:
         rule_id, record_id, expires = w.get("rule"), w.get("record"), w.get("expires")
         here = rec.loc(("waivers", i))
         if rule_id not in REGISTRY or repo.get(record_id) is None:
-            what = f"规则 {rule_id}" if rule_id not in REGISTRY else f"记录“{record_id}”"
+            what = f"规则 {rule_id} " if rule_id not in REGISTRY else f"记录“{record_id}”"
             out.append(Finding("WAIVER-003", ERROR, here, f"豁免引用的{what}不存在"))
             continue
         if expires is None or isinstance(expires, str) or expires < as_of:
