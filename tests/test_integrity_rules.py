@@ -15,6 +15,15 @@ def findings(repo, rule, as_of=AS_OF):
     return [(f.path, f.line) for f in lint(repo, as_of).findings if f.rule == rule]
 
 
+def edit(repo, rel, old, new) -> int:
+    """Replace the first occurrence of old in a fixture file; return the line where it starts."""
+    path = repo / rel
+    text = path.read_text(encoding="utf-8")
+    at = text.index(old)
+    path.write_text(text[:at] + new + text[at + len(old):], encoding="utf-8")
+    return text.count("\n", 0, at) + 1
+
+
 @pytest.mark.parametrize("rule", ["ID-002", "REF-001", "REF-002", "REF-003", "TIME-001", "TIME-002", "DOC-001",
                                   "META-001", "VERIFY-001"])
 def test_clean_fixture_passes(mini_repo, rule):
@@ -32,42 +41,36 @@ def test_id_002_duplicate_id_across_files(mini_repo):
         ("policies/national/regime-a.yml", 2) in findings(mini_repo, "ID-002")
 
 
+ENTRY = "catalogs/cat-2021/entry-a.yml"
+MEASURE = "sanction_lists/measures/list-2021/measure-a.yml"
+REGIME = "sanction_lists/name_lists/regime-a.yml"
+
+
 def test_ref_001_missing_document(mini_repo):
-    path = mini_repo / "catalogs/cat-2021/entry-a.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("  - doc: example-law\n    provision: art-1",
-                                                             "  - doc: no-such-law\n    provision: art-1"),
-                    encoding="utf-8")
-    assert findings(mini_repo, "REF-001") == [("catalogs/cat-2021/entry-a.yml", 10)]
+    line = edit(mini_repo, ENTRY, "  - doc: example-law\n    provision: art-1", "  - doc: no-such-law\n    provision: art-1")
+    assert findings(mini_repo, "REF-001") == [(ENTRY, line)]
 
 
 def test_ref_002_missing_provision(mini_repo):
-    path = mini_repo / "sanction_lists/name_lists/regime-a.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("provision: art-1", "provision: art-99"),
-                    encoding="utf-8")
-    assert findings(mini_repo, "REF-002") == [("sanction_lists/name_lists/regime-a.yml", 9)]
+    line = edit(mini_repo, REGIME, "    provision: art-1", "    provision: art-99")
+    assert findings(mini_repo, "REF-002") == [(REGIME, line)]
 
 
 def test_ref_003_measure_targets_unknown_regime(mini_repo):
-    path = mini_repo / "sanction_lists/measures/list-2021/measure-a.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("[regime-a, entry-a]", "[regime-a, nobody]"),
-                    encoding="utf-8")
-    assert findings(mini_repo, "REF-003") == [("sanction_lists/measures/list-2021/measure-a.yml", 6)]
+    line = edit(mini_repo, MEASURE, "[regime-a, entry-a]", "[regime-a, nobody]")
+    assert findings(mini_repo, "REF-003") == [(MEASURE, line)]
 
 
 def test_ref_003_reference_to_wrong_kind(mini_repo):
-    path = mini_repo / "sanction_lists/name_lists/regime-a.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("measures: [measure-a]", "measures: [entry-a]"),
-                    encoding="utf-8")
+    line = edit(mini_repo, REGIME, "measures: [measure-a]", "measures: [entry-a]")
     got = [f for f in lint(mini_repo, AS_OF).findings if f.rule == "REF-003"]
-    assert [(f.path, f.line) for f in got] == [("sanction_lists/name_lists/regime-a.yml", 12)]
+    assert [(f.path, f.line) for f in got] == [(REGIME, line)]
     assert "目录条目" in got[0].message
 
 
 def test_ref_003_entry_category_must_exist_in_its_edition(mini_repo):
-    path = mini_repo / "catalogs/cat-2021/entry-a.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("category: penalty", "category: licensing"),
-                    encoding="utf-8")
-    assert findings(mini_repo, "REF-003") == [("catalogs/cat-2021/entry-a.yml", 3)]
+    line = edit(mini_repo, ENTRY, "category: penalty", "category: licensing")
+    assert findings(mini_repo, "REF-003") == [(ENTRY, line)]
 
 
 def test_ref_003_entry_folder_without_edition(mini_repo):
@@ -85,23 +88,30 @@ def _set_law(repo, **fields):
     path.write_text(text, encoding="utf-8")
 
 
+def first_doc_line(repo, rel, doc="example-law") -> int:
+    text = (repo / rel).read_text(encoding="utf-8")
+    return text.count("\n", 0, text.index(f"- doc: {doc}")) + 1
+
+
+CITING = [ENTRY, MEASURE, REGIME, "procedures/repair_regimes/regime-penalty.yml"]
+
+
 def test_time_001_repealed_document(mini_repo):
     _set_law(mini_repo, status="repealed", effective_to="2025-12-31")
     got = findings(mini_repo, "TIME-001")
-    assert ("catalogs/cat-2021/entry-a.yml", 10) in got
-    assert ("sanction_lists/measures/list-2021/measure-a.yml", 8) in got
+    assert (ENTRY, first_doc_line(mini_repo, ENTRY)) in got
+    assert (MEASURE, first_doc_line(mini_repo, MEASURE)) in got
 
 
 def test_time_001_not_yet_in_force_depends_on_as_of(mini_repo):
     _set_law(mini_repo, effective_from="2027-01-01")
-    assert ("sanction_lists/name_lists/regime-a.yml", 8) in findings(mini_repo, "TIME-001")
+    assert (REGIME, first_doc_line(mini_repo, REGIME)) in findings(mini_repo, "TIME-001")
     assert findings(mini_repo, "TIME-001", as_of=dt.date(2027, 6, 1)) == []
 
 
 def test_time_001_historic_record_may_cite_old_law(mini_repo):
     _set_law(mini_repo, status="repealed", effective_to="2025-12-31")
-    for rel in ["catalogs/cat-2021/entry-a.yml", "sanction_lists/measures/list-2021/measure-a.yml",
-                "sanction_lists/name_lists/regime-a.yml"]:
+    for rel in CITING:
         path = mini_repo / rel
         path.write_text(path.read_text(encoding="utf-8") + "effective_to: 2025-12-31\n", encoding="utf-8")
     assert findings(mini_repo, "TIME-001") == []
@@ -110,11 +120,8 @@ def test_time_001_historic_record_may_cite_old_law(mini_repo):
 def test_time_002_amended_document_warns_once_per_record(mini_repo):
     _set_law(mini_repo, status="amended")
     got = [f for f in lint(mini_repo, AS_OF).findings if f.rule == "TIME-002"]
-    assert sorted((f.path, f.line, f.severity) for f in got) == [
-        ("catalogs/cat-2021/entry-a.yml", 10, "warning"),
-        ("sanction_lists/measures/list-2021/measure-a.yml", 8, "warning"),
-        ("sanction_lists/name_lists/regime-a.yml", 8, "warning"),
-    ]
+    assert sorted((f.path, f.line, f.severity) for f in got) == sorted(
+        (rel, first_doc_line(mini_repo, rel), "warning") for rel in CITING)
 
 
 def test_verify_001_unverified_record_and_provision(mini_repo):

@@ -28,8 +28,18 @@ AS_OF = datetime.date(2026, 11, 25)
 
 MEASURE = "sanction_lists/measures/list-2021/measure-a.yml"
 ENTRY = "catalogs/cat-2021/entry-a.yml"
-ERR = ("REF-001", "error", MEASURE, 8, 9)  # "      - doc: missing-law" (the row's citation)
-WARN = ("VERIFY-001", "warning", ENTRY, 26, 1)  # "verified: false"
+MINI = ROOT / "tests" / "fixtures" / "mini"
+N_FILES = len(list(MINI.rglob("*.yml"))) + 1  # the fixture's records plus the real plan
+
+
+def _line_of(rel: str, needle: str) -> int:
+    text = (MINI / rel).read_text(encoding="utf-8")
+    return text.count("\n", 0, text.index(needle)) + 1
+
+
+# the known error: a second citation added after the row's valid one (so the measure keeps a legal basis)
+ERR = ("REF-001", "error", MEASURE, _line_of(MEASURE, "    implementers:"), 9)  # "      - doc: missing-law"
+WARN = ("VERIFY-001", "warning", ENTRY, _line_of(ENTRY, "\nverified: true\n") + 1, 1)  # "verified: false"
 
 TEXT_LINE = re.compile(r"^(?P<path>[^:\s]+):(?P<line>\d+):(?P<col>\d+): (?P<sev>错误|警告) "
                        r"\[(?P<rule>[A-Z]+-\d{3})\] (?P<msg>\S.*)$")
@@ -71,7 +81,7 @@ def clean_repo(mini_repo: Path, monkeypatch) -> Path:
 @pytest.fixture
 def known_repo(clean_repo: Path) -> Path:
     """Exactly one error and one warning."""
-    edit(clean_repo, MEASURE, "      - doc: example-law\n", "      - doc: missing-law\n")
+    edit(clean_repo, MEASURE, "    implementers:", "      - doc: missing-law\n        provision: art-2\n    implementers:")
     edit(clean_repo, ENTRY, "\nverified: true\n", "\nverified: false\n")
     result = lint(clean_repo, as_of=AS_OF)
     assert keys(f.as_dict() for f in result.findings) == sorted([ERR, WARN])
@@ -107,7 +117,7 @@ def test_text_format(known_repo: Path, capsys):
     assert "missing-law" in lines[1]
     summary = lines[-1]
     assert not TEXT_LINE.match(summary)
-    assert summary.startswith("共检查 7 个文件、7 条记录")
+    assert summary.startswith(f"共检查 {N_FILES} 个文件、{N_FILES} 条记录")
     for tally in ("错误 1 个", "警告 1 个", "已豁免 0 个", "2026-11-25"):
         assert tally in summary, summary
 
@@ -147,7 +157,8 @@ def test_json_format(known_repo: Path, capsys):
     assert by_rule["REF-001"]["record"] == "measure-a"
     assert by_rule["VERIFY-001"]["record"] == "entry-a"
     s = doc["summary"]
-    assert (s["files"], s["records"], s["errors"], s["warnings"], s["waived"]) == (7, 7, 1, 1, 0)
+    n = len(list(MINI.rglob("*.yml"))) + 1  # the fixture's records plus the real plan
+    assert (s["files"], s["records"], s["errors"], s["warnings"], s["waived"]) == (n, n, 1, 1, 0)
     assert s["by_rule"] == {"REF-001": 1, "VERIFY-001": 1}
     assert s["as_of"] == "2026-11-25"
 
@@ -171,10 +182,10 @@ def test_github_annotations(known_repo: Path, capsys, tmp_path: Path):
     messages = {f["rule"]: f["message"] for f in json.loads(js)["findings"]}
     lines = out.rstrip("\n").split("\n")
     assert lines[:-1] == [
-        f"::warning file={ENTRY},line=26,col=1,title=VERIFY-001::{messages['VERIFY-001']}",
-        f"::error file={MEASURE},line=8,col=9,title=REF-001::{messages['REF-001']}",
+        f"::warning file={ENTRY},line={WARN[3]},col=1,title=VERIFY-001::{messages['VERIFY-001']}",
+        f"::error file={MEASURE},line={ERR[3]},col=9,title=REF-001::{messages['REF-001']}",
     ]
-    assert lines[-1].startswith("共检查 7 个文件") and not lines[-1].startswith("::")
+    assert lines[-1].startswith(f"共检查 {N_FILES} 个文件") and not lines[-1].startswith("::")
     assert not any(tmp_path.rglob("*.md")), "no step summary without $GITHUB_STEP_SUMMARY"
 
 
@@ -210,8 +221,8 @@ def test_github_step_summary(known_repo: Path, capsys, tmp_path: Path, monkeypat
     assert re.fullmatch(r"\|(-{3,}\|){4}", lines[header + 1])
     rows = lines[header + 2:]
     assert len(rows) == 2
-    assert rows[0].startswith(f"| 警告 | VERIFY-001 | `{ENTRY}:26` | ")
-    assert rows[1].startswith(f"| 错误 | REF-001 | `{MEASURE}:8` | ") and "missing-law" in rows[1]
+    assert rows[0].startswith(f"| 警告 | VERIFY-001 | `{ENTRY}:{WARN[3]}` | ")
+    assert rows[1].startswith(f"| 错误 | REF-001 | `{MEASURE}:{ERR[3]}` | ") and "missing-law" in rows[1]
     assert all(r.endswith(" |") for r in rows)
 
 
@@ -246,9 +257,9 @@ def test_github_waived_is_notice(waived_repo: Path, capsys, tmp_path: Path, monk
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(target))
     code, out, _ = run(waived_repo, "--format", "github", capsys=capsys)
     assert code == 0
-    assert any(line.startswith(f"::notice file={MEASURE},line=8,col=9,title=REF-001::") for line in out.split("\n"))
+    assert any(line.startswith(f"::notice file={MEASURE},line={ERR[3]},col=9,title=REF-001::") for line in out.split("\n"))
     assert not any(line.startswith("::error") for line in out.split("\n"))
-    assert f"| 错误（已豁免） | REF-001 | `{MEASURE}:8` |" in target.read_text(encoding="utf-8")
+    assert f"| 错误（已豁免） | REF-001 | `{MEASURE}:{ERR[3]}` |" in target.read_text(encoding="utf-8")
 
 
 # --- sarif --------------------------------------------------------------------------------------------------
@@ -287,7 +298,7 @@ def test_sarif_waived_finding_is_suppressed(waived_repo: Path, capsys):
     sup = by_rule["REF-001"]["suppressions"]
     assert len(sup) == 1 and sup[0]["kind"] in ("external", "inSource")
     assert "依据文件正在录入" in sup[0]["justification"]
-    assert by_rule["REF-001"]["locations"][0]["physicalLocation"]["region"]["startLine"] == 8
+    assert by_rule["REF-001"]["locations"][0]["physicalLocation"]["region"]["startLine"] == ERR[3]
     assert "suppressions" not in by_rule["VERIFY-001"]
 
 
@@ -314,7 +325,7 @@ def test_lint_path_limits_reporting_not_loading(two_file_repo: Path, capsys):
     assert ("ID-002", REGIME_B, 1) in {(f.rule, f.path, f.line) for f in only_b.findings}
     only_a = lint(two_file_repo, as_of=AS_OF, paths=[MEASURE])
     assert {(f.rule, f.path) for f in only_a.findings} == {("REF-001", MEASURE)}
-    assert only_a.summary.records == only_b.summary.records == 8  # everything is still loaded
+    assert only_a.summary.records == only_b.summary.records == len(list(MINI.rglob("*.yml"))) + 2  # all loaded
 
     # CLI, with an absolute path
     code, out, _ = run(two_file_repo, "--format", "json", str(two_file_repo / REGIME_B), capsys=capsys)

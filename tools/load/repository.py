@@ -14,7 +14,8 @@ from tools.load.yaml_loader import load_bytes, too_large
 from tools.model.records import Record, Repository
 from tools.model.validate import validate
 
-RECORD_ROOTS = ("policies", "catalogs", "sanction_lists")
+RECORD_ROOTS = ("policies", "catalogs", "sanction_lists", "procedures")
+PROCEDURE_KINDS = {"collection_routes": "collection_route", "repair_regimes": "repair_regime"}
 WAIVERS_FILE = "waivers.yml"
 GROUP_FILES = {"catalogs": ("catalog.yml", "catalog_edition", "catalog_entry"),
                "measures": ("list.yml", "measure_list", "measure")}
@@ -37,8 +38,11 @@ def classify(rel: str):
         return (group_kind, None, parts[2]) if name == group_file else (item_kind, parts[2], stem)
     if parts[:2] == ["sanction_lists", "name_lists"] and len(parts) == 3:
         return "list_regime", None, stem
+    if parts[0] == "procedures" and len(parts) == 3 and parts[1] in PROCEDURE_KINDS:
+        return PROCEDURE_KINDS[parts[1]], None, stem
     return None, None, ("不在可识别的记录位置：文件应位于 policies/<地域>/、catalogs/<目录版本>/、"
-                        "sanction_lists/measures/<清单版本>/ 或 sanction_lists/name_lists/")
+                        "sanction_lists/measures/<清单版本>/、sanction_lists/name_lists/、"
+                        "procedures/collection_routes/ 或 procedures/repair_regimes/")
 
 
 def record_files(root: Path):

@@ -16,6 +16,8 @@ REFERENCES = [
     ("measure", ("targets", "*"), ("list_regime", "catalog_entry")),
     ("measure", ("rows", "*", "targets", "*"), ("list_regime", "catalog_entry")),
     ("list_regime", ("measures", "*"), ("measure",)),
+    ("catalog_entry", ("collection", "route"), ("collection_route",)),
+    ("catalog_entry", ("refines",), ("catalog_entry",)),
 ]
 
 
@@ -107,7 +109,9 @@ class Repository:
             self.provisions[rec.id] = table
 
     def of_kind(self, kind: str):
-        return [r for r in self.records if r.kind == kind]
+        """Records of a kind; a second record with an already used id (ID-002) is left out, so that rules do
+        not pile follow-on findings onto a file whose only problem is its id."""
+        return [r for r in self.records if r.kind == kind and (r.id is None or self.by_id.get(r.id) is r)]
 
     def get(self, record_id, kind=None) -> Record | None:
         rec = self.by_id.get(record_id)

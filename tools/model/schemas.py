@@ -19,17 +19,29 @@ def text(zh, required=False, **kw):
     return _f(zh, type="string", required=required, empty=False, **kw)
 
 
-def ident(zh, required=False, nullable=False):
-    return _f(zh, type="string", required=required, regex=ID_PATTERN, nullable=nullable)
+def ident(zh, required=False, nullable=False, **kw):
+    return _f(zh, type="string", required=required, regex=ID_PATTERN, nullable=nullable, **kw)
 
 
-def enum(zh, values: dict, required=False, **kw):
-    return _f(zh, type="string", required=required, allowed=list(values), **kw)
+def enum(zh, values: dict, required=False, meta_rule=None, **kw):
+    out = _f(zh, type="string", required=required, allowed=list(values), **kw)
+    if meta_rule:  # errors on this field are reported under that rule (it cites the plan clause)
+        out["meta"]["rule"] = meta_rule
+    return out
 
 
 def texts(zh, required=False, minlength=1):
     return _f(zh, type="list", required=required, minlength=minlength,
               schema={"type": "string", "empty": False})
+
+
+def enums(zh, values: dict, required=False, minlength=1):
+    return _f(zh, type="list", required=required, minlength=minlength,
+              schema={"type": "string", "allowed": list(values)})
+
+
+def ids(zh, required=False, minlength=1):
+    return _f(zh, type="list", required=required, minlength=minlength, schema={"type": "string", "regex": ID_PATTERN})
 
 
 def date(zh, required=False):
@@ -74,6 +86,8 @@ PROVISION = {
                       required=True, nullable=True),
         "title": text("条款标题（原文有标题时）"),
         "summary": text("条款要点（自撰摘要，不照抄原文）", required=True),
+        "sanction_period": _f("本条允许的惩戒期限（如 一至二年：minimum P1Y、maximum P2Y）", type="dict", schema={
+            "minimum": duration("下限"), "maximum": duration("上限")}),
         "verified": _f("本条是否已对照来源核实", type="boolean"),
         "note": text("本条说明，尤其是尚未核实的内容"),
     },
@@ -120,52 +134,91 @@ CATALOG_EDITION = {
     "categories": _f("信息类别", type="list", minlength=0, schema=CATEGORY),
 }
 
-SHARING_FIELD = _f("共享属性", type="dict", schema={
+SHARING_FIELD = _f("共享属性（方案四（二）4(1)）", type="dict", schema={
     "attribute": enum("共享类型", vocab.SHARING, required=True),
     "purpose": text("共享目的"),
     "recipients": texts("共享对象"),
-    "basis": basis(),
+    "basis": basis("共享依据"),
 })
 
-DISCLOSURE_FIELD = _f("公开属性", type="dict", schema={
+DISCLOSURE_FIELD = _f("公开属性（方案四（二）4(2)、5）", type="dict", schema={
     "attribute": enum("公开类型", vocab.DISCLOSURE, required=True),
     "channels": texts("公开渠道"),
-    "masking": text("脱敏规则"),
-    "basis": basis(),
+    "masking": text("脱敏规则（公开自然人信息时必填）"),
+    "consent": _f("公开是否以本人同意为据", type="boolean"),
+    "basis": basis("公开依据"),
 })
 
 PERIOD_FIELD = _f("公示期限（ISO 8601 时长，如 P3M 表示三个月、P3Y 表示三年）", type="dict", nullable=True, schema={
     "minimum": duration("最短公示期限"),
     "maximum": duration("最长公示期限"),
+    "follows_repair_regime": _f("期限按基准日施行的信用修复制度确定", type="boolean"),
     "description": text("说明"),
     "basis": basis(),
 })
 
-REPAIR_FIELD = _f("信用修复", type="dict", schema={
+REPAIR_FIELD = _f("信用修复（方案四（六））", type="dict", schema={
     "repairable": _f("是否可以修复", type="boolean", required=True),
     "minimum_period": duration("最短公示期限届满后方可申请修复：最短期限"),
+    "follows_repair_regime": _f("最短期限按基准日施行的信用修复制度确定", type="boolean"),
+    "channels": enums("申请渠道", vocab.REPAIR_CHANNELS),
+    "materials": enums("申请材料", vocab.REPAIR_MATERIALS),
+    "free_of_charge": _f("不收取任何费用", type="boolean"),
+    "time_limit_working_days": _f("办理时限（工作日）", type="integer", min=1),
+    "ends_sharing_and_publication": _f("修复后终止共享和公开", type="boolean"),
     "description": text("说明"),
-    "basis": basis(),
+    "basis": basis("修复规定的依据；不可修复时必须引用法律、法规或党中央、国务院政策文件"),
+})
+
+EXCLUSION = _f("排除声明", type="dict", schema={
+    "excluded": _f("不纳入公共信用信息", type="boolean", required=True),
+    "basis": basis("排除依据"),
 })
 
 CATALOG_ENTRY = {
     "id": ident("条目 id，与文件名一致", required=True),
     "name": text("信息名称", required=True),
     "category": ident("信息类别（所在目录版本 categories 中的 id）", required=True),
-    "behavior": text("对应的具体行为", required=True),
-    "provider": texts("提供单位", required=True),
-    "data_source": text("数据来源", required=True),
+    "information_kind": enum("信息种类", vocab.INFORMATION_KINDS, required=True),
+    "behavior": text("对应的具体行为"),
+    "provider": texts("提供单位"),
+    "provider_level": enum("提供单位层级", vocab.PROVIDER_LEVELS),
+    "provider_type": enum("提供单位类型", vocab.PROVIDER_TYPES),
+    "data_source": text("数据来源"),
     "nature": enum("性质分类", vocab.NATURES, required=True),
-    "subjects": _f("适用主体", type="list", required=True, minlength=1,
-                   schema={"type": "string", "allowed": list(vocab.SUBJECTS)}),
+    "subjects": enums("适用主体", vocab.SUBJECTS, required=True),
     "basis": basis("纳入依据", required=True),
-    "sharing": SHARING_FIELD,
-    "disclosure": {**DISCLOSURE_FIELD, "required": True},
-    "publication_period": {**PERIOD_FIELD, "required": True},
-    "determination_documents": _f("可认定失信行为的文书类型", type="list", minlength=1,
-                                  schema={"type": "string", "allowed": list(vocab.DETERMINATION_DOCUMENTS)}),
+    "collection": _f("归集方式（方案四（二）3）：route 与 exemption 二选一", type="dict", schema={
+        "route": ident("归集方式记录的 id（procedures/collection_routes/）", excludes="exemption"),
+        "exemption": _f("不适用本市归集方式的理由", type="dict", excludes="route", schema={
+            "reason": text("理由", required=True),
+            "basis": basis("依据"),
+        }),
+        "basis": basis("归集义务的法律法规依据（第(7)项“其他法律法规要求报送”时必填）"),
+    }),
+    "penalty_exclusions": _f("三类行政处罚信息不纳入公共信用信息（方案四（一）1）", type="dict", schema={
+        key: EXCLUSION for key in vocab.PENALTY_EXCLUSIONS}),
+    "determination_documents": enums("可认定失信行为的文书类型（方案四（一）2）", vocab.DETERMINATION_DOCUMENTS),
+    "determination_basis": basis("以“其他文书”认定时，规定其可作为认定依据的法律、法规或政策文件"),
     "severity": enum("失信程度", vocab.SEVERITIES),
+    "confidentiality": enums("信息中含有的保密内容（如有）", vocab.CONFIDENTIALITY),
+    "sharing": SHARING_FIELD,
+    "disclosure": DISCLOSURE_FIELD,
+    "publication_period": PERIOD_FIELD,
+    "query": _f("查询使用权限（方案四（五）12）", type="dict", schema={
+        "authorized": texts("可以查询使用的单位", required=True),
+        "purpose": text("查询使用目的", required=True),
+        "procedure": text("查询使用程序和登记审查"),
+        "basis": basis(),
+    }),
+    "consent": _f("采集自然人信息的同意（方案四（五）13）", type="dict", schema={
+        "required": _f("是否需要本人或监护人同意", type="boolean", required=True),
+        "notice": enums("告知事项", vocab.CONSENT_NOTICE_ITEMS),
+        "validity": duration("授权有效期（禁止一次授权终身）", nullable=False),
+        "exemption_basis": basis("无需同意时，法律、法规的依据"),
+    }),
     "repair": REPAIR_FIELD,
+    "refines": ident("本条目细化的上级目录条目 id"),
     **VALIDITY_FIELDS,
     **SOURCE_FIELDS,
     "summary": text("说明（自撰）"),
@@ -193,6 +246,7 @@ ROW_FIELDS = {
     "basis": basis("法律及政策依据"),
     "implementers": texts("实施主体"),
     "matters": texts("适用的业务事项"),
+    "duration": _f("惩戒期限", type="dict", schema={"minimum": duration("下限"), "maximum": duration("上限")}),
 }
 
 MEASURE = {
@@ -211,6 +265,7 @@ MEASURE = {
 
 STEP = _f("程序环节", type="dict", schema={
     "description": text("内容"),
+    "contents": enums("决定书载明的事项", vocab.DECISION_CONTENTS),
     "time_limit": duration("时限（ISO 8601 时长）"),
     "time_limit_working_days": _f("时限（工作日）", type="integer", min=1),
     "basis": basis(),
@@ -219,7 +274,8 @@ STEP = _f("程序环节", type="dict", schema={
 LIST_REGIME = {
     "id": ident("名单制度 id，与文件名一致", required=True),
     "name": text("名单名称", required=True),
-    "domain": enum("设列领域（只能是国办发〔2020〕49号规定的四类之一）", vocab.DOMAINS, required=True),
+    "domain": enum("设列领域（只能是国办发〔2020〕49号规定的四类之一）", vocab.DOMAINS, required=True,
+                   meta_rule="LIST-001"),
     "jurisdiction": enum("实施范围", vocab.JURISDICTIONS, required=True),
     "authority": texts("认定部门", required=True),
     "determined_by": enum("认定方式", vocab.DETERMINED_BY, required=True),
@@ -245,6 +301,41 @@ LIST_REGIME = {
     **SOURCE_FIELDS,
 }
 
+COLLECTION_ROUTE = {
+    "id": ident("归集方式 id，与文件名一致", required=True),
+    "name": text("归集方式名称", required=True),
+    "destination": text("推送或报送到哪里", required=True),
+    "applies_to": _f("适用条件（列出的每一项都须与条目相符；空表示不限）", type="dict", required=True, schema={
+        "provider_levels": enums("提供单位层级", vocab.PROVIDER_LEVELS),
+        "provider_types": enums("提供单位类型", vocab.PROVIDER_TYPES),
+        "information_kinds": enums("信息种类", vocab.INFORMATION_KINDS),
+    }),
+    "requires_legal_basis": _f("使用本方式的条目须引用要求报送的法律法规", type="boolean"),
+    "basis": basis("依据（方案四（二）3 的子项）", required=True),
+    "summary": text("说明（自撰）"),
+    **VALIDITY_FIELDS,
+    **SOURCE_FIELDS,
+}
+
+SEVERITY_PERIOD = _f("公示期限", type="dict", schema={
+    "minimum": duration("最短公示期限"),
+    "maximum": duration("最长公示期限"),
+    "repairable": _f("可否修复", type="boolean"),
+    "publish": _f("是否公示（轻微失信信息原则上不公示）", type="boolean"),
+})
+
+REPAIR_REGIME = {
+    "id": ident("修复制度 id，与文件名一致", required=True),
+    "name": text("名称", required=True),
+    "information_kinds": enums("适用的信息种类", vocab.INFORMATION_KINDS, required=True),
+    "periods": _f("按失信程度的公示期限", type="dict", required=True, schema={
+        key: SEVERITY_PERIOD for key in vocab.SEVERITIES}),
+    "basis": basis("依据", required=True),
+    "summary": text("说明（自撰）"),
+    **VALIDITY_FIELDS,
+    **SOURCE_FIELDS,
+}
+
 WAIVERS = {
     "waivers": _f("豁免清单", type="list", required=True, minlength=0, schema={"type": "dict", "schema": {
         "rule": _f("被豁免的规则 ID", type="string", required=True, regex=r"^[A-Z]+-\d{3}$"),
@@ -262,5 +353,7 @@ SCHEMAS = {
     "measure_list": MEASURE_LIST,
     "measure": MEASURE,
     "list_regime": LIST_REGIME,
+    "collection_route": COLLECTION_ROUTE,
+    "repair_regime": REPAIR_REGIME,
     "waivers": WAIVERS,
 }

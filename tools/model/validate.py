@@ -102,8 +102,25 @@ def _message(err, allowed_fields) -> tuple[str, str]:
             return "SCHEMA-005", f"“{value}”不是 ISO 8601 时长：请写 P3M（三个月）、P1Y（一年）、P1Y6M、P15D 等"
         return "SCHEMA-004", f"字段“{field}”的值“{value}”格式不符"
     if code == ce.EXCLUDES_FIELD.code:
-        return "SCHEMA-006", f"字段“{field}”不能与 {err.constraint} 同时出现：有 rows 时，内容、对象、依据等写在各行里"
+        other = "、".join(err.constraint) if isinstance(err.constraint, list) else err.constraint
+        hint = "：有 rows 时，内容、对象、依据等写在各行里" if field == "rows" or "rows" in str(other) else "：二者只能写一个"
+        return "SCHEMA-006", f"字段“{field}”不能与 {other} 同时出现{hint}"
     return "SCHEMA-003", f"字段“{field}”不符合要求（{err.rule}）"
+
+
+def _field_schema(kind, path) -> dict:
+    """The cerberus rules of the field at a document path (list indexes skipped), or {}."""
+    schema, rules = SCHEMAS[kind], {}
+    for part in path:
+        if isinstance(part, int):
+            inner = rules.get("schema", {})
+            rules = inner if inner.get("type") else rules
+            schema = inner.get("schema", schema) if isinstance(inner.get("schema"), dict) else schema
+            continue
+        rules = schema.get(part, {}) if isinstance(schema, dict) else {}
+        inner = rules.get("schema", {})
+        schema = inner.get("schema", inner) if inner.get("type") == "dict" else inner
+    return rules
 
 
 def _allowed_fields(kind, path):
@@ -130,4 +147,5 @@ def validate(kind: str, data: dict, tainted=frozenset()):
             continue  # the loader already said what is wrong with this value
         allowed = _allowed_fields(kind, path) if err.code == ce.UNKNOWN_FIELD.code else ()
         rule, message = _message(err, allowed)
-        yield rule, path, message
+        override = _field_schema(kind, path).get("meta", {}).get("rule")
+        yield override or rule, path, message

@@ -79,4 +79,68 @@ KINDS = {
     "measure_list": "失信惩戒措施清单版本",
     "measure": "惩戒措施",
     "list_regime": "严重失信主体名单制度",
+    "collection_route": "公共信用信息归集方式",
+    "repair_regime": "信用修复制度（公示期限）",
 }
+
+PROVIDER_LEVELS = {"national": "中央", "provincial": "省级", "city": "市级", "county": "县区级", "township": "乡（镇）级"}
+
+PROVIDER_TYPES = {
+    "administrative_agency": "行政机关（行业主管部门）",
+    "court": "人民法院",
+    "public_utility": "公用企事业单位",
+    "credit_platform": "信用信息共享平台",
+    "other": "其他单位",
+}
+
+ADMINISTRATIVE_ACTIONS = {
+    "administrative_licensing": "行政许可",
+    "administrative_penalty": "行政处罚",
+    "administrative_coercion": "行政强制",
+    "administrative_confirmation": "行政确认",
+    "administrative_levy": "行政征收",
+    "administrative_payment": "行政给付",
+    "administrative_ruling": "行政裁决",
+    "administrative_compensation": "行政补偿",
+    "administrative_reward": "行政奖励",
+    "administrative_inspection": "行政监督检查",
+}
+
+INFORMATION_KINDS = {
+    "registration": "登记注册信息",
+    "judicial_ruling": "司法裁判及执行信息",
+    **ADMINISTRATIVE_ACTIONS,
+    "dishonest_judgment_debtor": "失信被执行人信息",
+    "false_litigation": "虚假诉讼信息",
+    "qualification": "职称和职业资格信息",
+    "abnormal_operation": "经营（活动）异常名录信息",
+    "serious_dishonesty_list": "严重失信主体名单信息",
+    "contract_performance": "合同履行信息",
+    "credit_commitment": "信用承诺及履行情况信息",
+    "credit_evaluation": "信用评价结果信息",
+    "honor": "诚实守信相关荣誉信息",
+    "voluntary": "自愿提供的信用信息",
+    "other": "其他信息",
+}
+
+PENALTY_EXCLUSIONS = {
+    "simplified_procedure": "适用简易程序作出的行政处罚信息",
+    "minor_corrected": "违法行为轻微且主动消除或者减轻危害后果的行政处罚信息",
+    "first_offense_corrected": "初次违法且危害后果轻微并主动消除或者减轻危害后果的行政处罚信息",
+}
+
+CONFIDENTIALITY = {"state_secret": "国家秘密", "trade_secret": "商业秘密", "privacy": "个人隐私"}
+
+CONSENT_NOTICE_ITEMS = {
+    "purpose": "采集目的", "content": "采集内容", "method": "采集方式", "use": "用途", "scope": "使用范围",
+    "rights": "享有的权利", "obligations": "承担的义务",
+}
+
+REPAIR_CHANNELS = {"credit_website": "信用网站（信用中国“一网通办”）", "service_window": "服务窗口",
+                   "mobile": "移动终端", "determining_unit": "向认定单位申请"}
+
+REPAIR_MATERIALS = {"commitment": "信用修复承诺书", "identity": "有效身份证件",
+                    "performance_proof": "已履行法定义务或约定义务的材料", "other": "其他材料"}
+
+DECISION_CONTENTS = {"reason": "事由", "basis": "依据", "measures": "失信惩戒措施提示",
+                     "removal": "移出条件和程序", "remedies": "救济措施"}

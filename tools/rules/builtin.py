@@ -1,2 +1,2 @@
 """Import every rule module so that the registry is complete."""
-from tools.rules import integrity, loading, waivers  # noqa: F401
+from tools.rules import catalog, coverage, integrity, lists, loading, measures, repair, waivers  # noqa: F401

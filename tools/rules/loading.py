@@ -21,6 +21,6 @@ declare("SCHEMA-002", ERROR, "缺少必填字段", rationale=INFRASTRUCTURE + "�
 declare("SCHEMA-003", ERROR, "字段类型或取值不符", rationale=INFRASTRUCTURE)
 declare("SCHEMA-004", ERROR, "取值不在允许的范围内", rationale=INFRASTRUCTURE)
 declare("SCHEMA-005", ERROR, "期限不是 ISO 8601 时长", rationale=INFRASTRUCTURE)
-declare("SCHEMA-006", ERROR, "措施的行（rows）与单行字段不能同时出现", rationale=INFRASTRUCTURE)
+declare("SCHEMA-006", ERROR, "互斥的字段同时出现（如措施的 rows 与单行字段、归集方式的 route 与 exemption）", rationale=INFRASTRUCTURE)
 declare("ID-001", ERROR, "id 与文件名不一致", rationale=INFRASTRUCTURE + "；文件名即 id，引用才能定位")
 declare("ID-003", ERROR, "id 格式不合法（含全角、不可见或形近字符等）", rationale=INFRASTRUCTURE)

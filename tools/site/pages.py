@@ -38,6 +38,10 @@ def page_uri(rec) -> str:
         return f"measures/{rid}/index.md"
     if rec.kind == "measure":
         return f"measures/{rec.group}/{rid}.md"
+    if rec.kind == "collection_route":
+        return f"procedures/routes/{rid}.md"
+    if rec.kind == "repair_regime":
+        return f"procedures/repair/{rid}.md"
     return f"lists/{rid}.md"
 
 
@@ -143,6 +147,13 @@ class Site:
             label = prov.get("label") or prov["id"]
             return Markup(f"[《{md(doc.title)}》{md(label)}]({rel(target)}){unverified}{note}{summary}")
 
+        def cite_label(c) -> Markup:
+            doc = self.repo.get(c.get("doc"), "document")
+            prov = self.repo.provision(c.get("doc"), c.get("provision"))
+            if doc is None or prov is None:
+                return Markup(md(c.get("provision")))
+            return Markup(f"[{md(prov.get('label') or prov['id'])}]({rel(page_uri(doc))}#{prov['id']})")
+
         def anchor(pid) -> Markup:
             return Markup("{#" + pid + "}") if isinstance(pid, str) and _ID_RE.match(pid) else Markup("")
 
@@ -155,6 +166,8 @@ class Site:
             return Markup(f"方案 [{md(label)}]({rel(f'documents/{doc}.md')}#{prov})")
 
         return dict(vocab=vocab, href=href, rec_link=rec_link, doc_link=rec_link, cite=cite, anchor=anchor,
+                    cite_label=cite_label, dur=_duration_zh, regime_period=self._period_zh, rel=rel,
+                    rule_anchor=lambda rid: Markup(f'<a id="{rid.lower()}"></a>') if re.fullmatch(r"[A-Z]+-\d{3}", rid) else "",
                     sources=sources, page=page, clause_link=clause_link, backlinks=self.backlinks,
                     severity=SEVERITY_ZH, steps=STEPS, entries_of=self.entries_of, measures_of=self.measures_of)
 
@@ -189,10 +202,59 @@ class Site:
         out["measures/index.md"] = self.render("measures_index.md.j2", "measures/index.md", lists=lists)
         regimes = sorted(self.repo.of_kind("list_regime"), key=lambda r: r.title)
         out["lists/index.md"] = self.render("lists_index.md.j2", "lists/index.md", regimes=regimes)
+        out["procedures/index.md"] = self.render(
+            "procedures_index.md.j2", "procedures/index.md",
+            routes=sorted(self.repo.of_kind("collection_route"), key=lambda r: r.id),
+            regimes=sorted(self.repo.of_kind("repair_regime"), key=lambda r: str(r.data.get("effective_from"))))
+        out["coverage.md"] = self._coverage()
         for rec in self.repo.records:
             uri = page_uri(rec)
             out[uri] = getattr(self, f"_{rec.kind}")(rec, uri)
         return out
+
+    @staticmethod
+    def _period_zh(rec, severity) -> str:
+        p = (rec.data.get("periods") or {}).get(severity) or {}
+        lo, hi = _duration_zh(p.get("minimum")), _duration_zh(p.get("maximum"))
+        return f"{lo or '—'} 至 {hi or '—'}" if (lo or hi) else "—"
+
+    def _coverage(self) -> str:
+        from tools.rules.coverage import covered_clauses, enforcing, explanations
+        from tools.rules.registry import PLAN_DOC
+
+        plan = self.repo.get(PLAN_DOC, "document")
+        notes = explanations()
+        rows, enforced, manual = [], 0, 0
+        for prov in (plan.data.get("provisions") or []) if plan else []:
+            pid = prov.get("id")
+            if not (isinstance(pid, str) and covered_clauses(pid)):
+                continue
+            rules = enforcing(pid)
+            note = notes.get(pid) or {}
+            related = [r for r in note.get("related", []) if r not in rules]
+            enforced += bool(rules)
+            manual += not rules
+            rule_links = "、".join(f"[{r}](rules.md#{r.lower()})" for r in rules)
+            if related:
+                rule_links += ("；相关：" if rule_links else "相关：") + "、".join(f"[{r}](rules.md#{r.lower()})" for r in related)
+            rows.append({"label": prov.get("label"), "href": Markup(f"documents/{PLAN_DOC}.md#{pid}"),
+                         "title": prov.get("title") or "", "rules": Markup(rule_links or "—"),
+                         "reason": note.get("reason") or ""})
+        return self.render("coverage.md.j2", "coverage.md", rows=rows, enforced=enforced, manual=manual)
+
+    def _collection_route(self, rec, uri):
+        crit = rec.data.get("applies_to") or {}
+        names = lambda key, voc: "、".join(voc.get(v, v) for v in crit.get(key) or [])  # noqa: E731
+        criteria = {"levels": names("provider_levels", vocab.PROVIDER_LEVELS),
+                    "types": names("provider_types", vocab.PROVIDER_TYPES),
+                    "kinds": names("information_kinds", vocab.INFORMATION_KINDS)}
+        users = sorted((e for e in self.repo.of_kind("catalog_entry")
+                        if (e.data.get("collection") or {}).get("route") == rec.id), key=lambda e: e.title)
+        return self.render("collection_route.md.j2", uri, rec=rec, d=rec.data, criteria=criteria, users=users)
+
+    def _repair_regime(self, rec, uri):
+        kinds = "、".join(vocab.INFORMATION_KINDS.get(k, k) for k in rec.data.get("information_kinds") or [])
+        return self.render("repair_regime.md.j2", uri, rec=rec, d=rec.data, kinds=kinds)
 
     def _home(self) -> str:
         counts = []

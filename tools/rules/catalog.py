@@ -1,0 +1,268 @@
+"""Catalog rules: what may be recorded as public credit information, how it is collected, shared and published.
+
+Plan 四（一）1–2, 四（二）3–5 and 四（五）12–13. Each function carries the clause it enforces.
+"""
+from __future__ import annotations
+
+from tools.findings import ERROR
+from tools.model import vocab
+from tools.rules.levels import (LEGAL, STATUTE, TIER_ZH, cited_documents, cites, has_level,
+                                is_state_council_decision, levels_zh)
+from tools.rules.registry import PLAN_DOC, clause, rule
+
+PLAN_REQUIRED_FIELDS = {  # 四（一）1: the seven things every catalog item must state
+    "behavior": "具体行为", "provider": "提供单位", "data_source": "数据来源", "nature": "性质分类",
+    "sharing": "共享属性", "disclosure": "公开属性", "publication_period": "公示期限",
+}
+EDITION_SCOPES = {"national_base": {"national"}, "provincial": {"liaoning"}, "provincial_supplementary": {"liaoning"},
+                  "municipal_supplementary": {"benxi"}}
+ROUTE_CLAUSES = [f"task-3-{i}" for i in range(1, 8)]
+DOUBLE_PUBLICITY = ("administrative_licensing", "administrative_penalty")
+
+
+def entries(repo):
+    return repo.of_kind("catalog_entry")
+
+
+def edition_of(repo, entry):
+    return repo.get(entry.group, "catalog_edition")
+
+
+def _period_stated(period) -> bool:
+    return isinstance(period, dict) and bool(period.get("minimum") or period.get("maximum")
+                                             or period.get("follows_repair_regime") is True)
+
+
+# -- 四（一）1 ---------------------------------------------------------------------------------------------------
+@rule("CAT-001", ERROR, "目录条目须写明具体行为、提供单位、数据来源、性质分类、共享属性、公开属性和公示期限", clause("task-1"))
+def plan_fields(repo, ctx):
+    for rec in entries(repo):
+        missing = [zh for key, zh in PLAN_REQUIRED_FIELDS.items() if rec.data.get(key) in (None, "", [], {})
+                   and not (key == "publication_period" and key in rec.data and _not_public(rec))]
+        if missing:
+            yield rec, (), f"方案四（一）1 要求每个信息项写明：{'、'.join(missing)}（本条目缺少）"
+
+
+def _not_public(rec) -> bool:
+    return (rec.data.get("disclosure") or {}).get("attribute") == "not_public"
+
+
+@rule("CAT-002", ERROR, "目录条目的纳入依据须有法律、法规或党中央、国务院政策文件（部门规章、规范性文件不足以单独作为依据）",
+      clause("task-1"))
+def entry_basis_level(repo, ctx):
+    for rec in entries(repo):
+        basis = rec.data.get("basis") or []
+        docs = cited_documents(repo, basis)
+        if docs and not has_level(repo, basis, LEGAL):
+            yield rec, ("basis",), (f"纳入依据只引用了{levels_zh(docs)}：方案四（一）1 要求以法律、法规或党中央、"
+                                    f"国务院政策文件为依据，请补充相应层级的条款")
+
+
+@rule("CAT-003", ERROR, "目录版本须是全国基础目录、辽宁省目录或省、市补充目录，且类型与地域相符", clause("task-1"))
+def edition_scope(repo, ctx):
+    for rec in repo.of_kind("catalog_edition"):
+        scope, juris = rec.data.get("scope"), rec.data.get("jurisdiction")
+        allowed = EDITION_SCOPES.get(scope)
+        if allowed is not None and juris not in allowed:
+            want = "、".join(vocab.JURISDICTIONS[j] for j in sorted(allowed))
+            yield rec, ("jurisdiction",), (f"{vocab.CATALOG_SCOPES[scope]}的适用地域应为{want}，"
+                                           f"而不是{vocab.JURISDICTIONS.get(juris, juris)}")
+
+
+@rule("CAT-004", ERROR, "行政处罚信息条目须声明并依法排除三类不纳入的处罚信息", clause("task-1"))
+def penalty_exclusions(repo, ctx):
+    for rec in entries(repo):
+        if rec.data.get("information_kind") != "administrative_penalty":
+            continue
+        declared = rec.data.get("penalty_exclusions")
+        if not isinstance(declared, dict):
+            yield rec, (), ("行政处罚信息条目须在 penalty_exclusions 中逐项声明如何排除："
+                            + "；".join(vocab.PENALTY_EXCLUSIONS.values()) + "（方案四（一）1）")
+            continue
+        for key, zh in vocab.PENALTY_EXCLUSIONS.items():
+            item = declared.get(key)
+            if not isinstance(item, dict):
+                yield rec, ("penalty_exclusions",), f"缺少对“{zh}”的排除声明（penalty_exclusions.{key}）"
+            elif item.get("excluded") is not True:
+                yield rec, ("penalty_exclusions", key, "excluded"), f"本条目纳入了“{zh}”，方案四（一）1 规定此类信息不纳入公共信用信息"
+            elif not (cites(item.get("basis"), PLAN_DOC, "task-1") or has_level(repo, item.get("basis"), {"law"})):
+                yield rec, ("penalty_exclusions", key), (f"“{zh}”的排除声明须引用依据（方案四（一）1 或行政处罚法的条款），"
+                                                         f"不能只写 excluded: true")
+
+
+# -- 四（一）2 ---------------------------------------------------------------------------------------------------
+@rule("DET-001", ERROR, "失信信息须写明认定失信行为的文书；其他文书须有法律、法规或党中央、国务院政策文件依据", clause("task-2"))
+def determination(repo, ctx):
+    for rec in entries(repo):
+        if rec.data.get("nature") != "adverse":
+            continue
+        kinds = rec.data.get("determination_documents") or []
+        if not kinds:
+            yield rec, ("nature",), ("失信信息须在 determination_documents 中写明可认定失信行为的文书（生效裁判文书、仲裁文书、"
+                                     "行政处罚和行政裁决等决定文书）")
+        elif "other" in kinds and not has_level(repo, rec.data.get("determination_basis"), LEGAL):
+            yield rec, ("determination_documents",), ("以“其他文书”认定失信行为的，须在 determination_basis 中引用规定其可作为"
+                                                      "认定依据的法律、法规或党中央、国务院政策文件")
+
+
+# -- 四（二）3 ---------------------------------------------------------------------------------------------------
+@rule("ROUTE-001", ERROR, "方案四（二）3 的七种归集方式都有记录，且各自引用所依据的子项", clause("task-3"))
+def routes_complete(repo, ctx):
+    routes = repo.of_kind("collection_route")
+    plan = repo.get(PLAN_DOC, "document")
+    for route in routes:
+        if not any(cites(route.data.get("basis"), PLAN_DOC, c) for c in ROUTE_CLAUSES):
+            yield route, ("basis",), "归集方式须引用方案四（二）3 中它所依据的子项（benxi-plan-2021 的 task-3-1 至 task-3-7）"
+    if plan is None:
+        return
+    for c in ROUTE_CLAUSES:
+        if repo.provision(PLAN_DOC, c) is not None and not any(cites(r.data.get("basis"), PLAN_DOC, c) for r in routes):
+            index = repo.provisions[PLAN_DOC][c][0]
+            label = repo.provision(PLAN_DOC, c).get("label")
+            yield plan, ("provisions", index), f"方案{label}规定的归集方式没有对应的记录（procedures/collection_routes/）"
+
+
+def _route_mismatch(route, entry) -> list[str]:
+    crit = route.data.get("applies_to") or {}
+    out = []
+    for key, field, voc in [("provider_levels", "provider_level", vocab.PROVIDER_LEVELS),
+                            ("provider_types", "provider_type", vocab.PROVIDER_TYPES),
+                            ("information_kinds", "information_kind", vocab.INFORMATION_KINDS)]:
+        allowed = crit.get(key) or []
+        value = entry.data.get(field)
+        if allowed and value not in allowed:
+            shown = voc.get(value, "未填写") if value else "未填写"
+            out.append(f"{field} 为“{shown}”，而该方式只适用于{'、'.join(voc.get(a, a) for a in allowed)}")
+    return out
+
+
+@rule("ROUTE-002", ERROR, "辽宁、本溪目录条目须写明与提供单位层级和类型相符的归集方式；全国条目须说明不适用的理由和依据",
+      clause("task-3"))
+def entry_route(repo, ctx):
+    for rec in entries(repo):
+        edition = edition_of(repo, rec)
+        if edition is None:
+            continue
+        coll = rec.data.get("collection")
+        local = edition.data.get("jurisdiction") in ("liaoning", "benxi")
+        if not isinstance(coll, dict) or not (coll.get("route") or coll.get("exemption")):
+            need = "写明归集方式（collection.route）" if local else "写明归集方式，或说明为何不适用本市归集方式（collection.exemption）"
+            yield rec, (), f"方案四（二）3：本条目须{need}"
+            continue
+        if coll.get("exemption"):
+            if local:
+                yield rec, ("collection", "exemption"), "辽宁、本溪目录的条目不能免于归集方式，须写明 collection.route"
+            elif not cited_documents(repo, coll["exemption"].get("basis")):
+                yield rec, ("collection", "exemption"), "不适用归集方式的理由须有依据（collection.exemption.basis），不能只写文字说明"
+            continue
+        route = repo.get(coll.get("route"), "collection_route")
+        if route is None:
+            continue  # REF-003
+        for problem in _route_mismatch(route, rec):
+            yield rec, ("collection", "route"), f"归集方式“{route.title}”与本条目不符：{problem}"
+        if route.data.get("requires_legal_basis") and not has_level(repo, coll.get("basis"), STATUTE):
+            yield rec, ("collection", "route"), f"使用“{route.title}”须在 collection.basis 中引用要求报送的法律、法规条款"
+
+
+# -- 四（二）4 ---------------------------------------------------------------------------------------------------
+@rule("SHARE-001", ERROR, "共享的信息须写明共享目的、共享对象和依据", clause("task-4-1"))
+def sharing_purpose(repo, ctx):
+    for rec in entries(repo):
+        sharing = rec.data.get("sharing")
+        if not isinstance(sharing, dict) or sharing.get("attribute") in (None, "not_shared"):
+            continue
+        missing = [zh for key, zh in (("purpose", "共享目的"), ("recipients", "共享对象")) if not sharing.get(key)]
+        if not cited_documents(repo, sharing.get("basis")):
+            missing.append("共享依据（basis）")
+        if missing:
+            yield rec, ("sharing",), f"共享的信息须写明{'、'.join(missing)}：通过共享获取的信息不得用于履行职责以外的用途"
+
+
+@rule("SHARE-002", ERROR, "涉及国家秘密、商业秘密和个人隐私的信息不得公开", clause("task-4-2"))
+def secrets_not_public(repo, ctx):
+    for rec in entries(repo):
+        secret = rec.data.get("confidentiality") or []
+        if secret and (rec.data.get("disclosure") or {}).get("attribute") == "public":
+            kinds = "、".join(vocab.CONFIDENTIALITY.get(s, s) for s in secret)
+            yield rec, ("disclosure", "attribute"), f"本条目含{kinds}，不得社会公开：请改为不公开或依申请公开"
+
+
+@rule("SHARE-003", ERROR, "公开自然人信息须有法律、法规或国务院决定、命令依据或本人同意，并须脱敏", clause("task-4-2"))
+def natural_person_disclosure(repo, ctx):
+    for rec in entries(repo):
+        disc = rec.data.get("disclosure") or {}
+        if "natural_person" not in (rec.data.get("subjects") or []) or disc.get("attribute") != "public":
+            continue
+        docs = cited_documents(repo, disc.get("basis"))
+        legal = any(d.data.get("level") in STATUTE or is_state_council_decision(d) for d in docs)
+        consent = disc.get("consent") is True and (rec.data.get("consent") or {}).get("required") is True
+        if not (legal or consent):
+            yield rec, ("disclosure",), ("公开自然人信息须在 disclosure.basis 中引用法律、法规或国务院决定、命令，"
+                                         "或以本人同意为据（disclosure.consent 与 consent.required 均为 true）；一般政策文件不足以作为依据")
+        if not disc.get("masking"):
+            yield rec, ("disclosure",), "公开自然人信息须写明脱敏规则（disclosure.masking）"
+
+
+# -- 四（二）5 ---------------------------------------------------------------------------------------------------
+@rule("PUB-001", ERROR, "行政许可、行政处罚信息须在信用网站公开（“双公示”）", clause("task-5"))
+def double_publicity(repo, ctx):
+    for rec in entries(repo):
+        kind = rec.data.get("information_kind")
+        if kind in DOUBLE_PUBLICITY and (rec.data.get("disclosure") or {}).get("attribute") != "public":
+            yield rec, ("disclosure",), f"{vocab.INFORMATION_KINDS[kind]}按“双公示”制度应公尽公：disclosure.attribute 应为 public"
+
+
+@rule("PUB-002", ERROR, "双公示信息写明公示期限，且与认定部门公开的期限一致", clause("task-5"))
+def publication_consistent(repo, ctx):
+    for rec in entries(repo):
+        period = rec.data.get("publication_period")
+        if rec.data.get("information_kind") in DOUBLE_PUBLICITY and not _period_stated(period):
+            yield rec, ("publication_period",), ("双公示信息须写明公示期限（minimum/maximum），"
+                                                 "或声明按信用修复制度确定（follows_repair_regime: true）")
+        parent = repo.get(rec.data.get("refines"), "catalog_entry") if isinstance(rec.data.get("refines"), str) else None
+        if parent is not None and _period_stated(period) and _period_stated(parent.data.get("publication_period")):
+            mine, theirs = _period_key(period), _period_key(parent.data["publication_period"])
+            if mine != theirs:
+                yield rec, ("publication_period",), (f"公示期限与所细化的条目“{parent.title}”（{parent.path}）不一致："
+                                                     f"信用网站公开的期限须与认定部门公开的期限保持一致")
+
+
+def _period_key(p):
+    return (p.get("minimum"), p.get("maximum"), p.get("follows_repair_regime") is True)
+
+
+# -- 四（五）12–13 -----------------------------------------------------------------------------------------------
+@rule("SEC-001", ERROR, "条目须写明谁可以查询使用、为了什么目的（最小化原则）", clause("task-12"))
+def query_permission(repo, ctx):
+    for rec in entries(repo):
+        if not isinstance(rec.data.get("query"), dict):
+            yield rec, (), "方案四（五）12 要求明确信息查询使用权限和程序：请填写 query.authorized 和 query.purpose"
+
+
+NOTICE_ITEMS = list(vocab.CONSENT_NOTICE_ITEMS)
+
+
+@rule("PRIV-001", ERROR, "采集自然人信息须经本人同意并告知法定事项，或有法律、法规规定的例外", clause("task-13"))
+def natural_person_consent(repo, ctx):
+    for rec in entries(repo):
+        if "natural_person" not in (rec.data.get("subjects") or []):
+            continue
+        consent = rec.data.get("consent")
+        if not isinstance(consent, dict):
+            yield rec, ("subjects",), ("本条目涉及自然人：须在 consent 中写明采集须经本人同意并告知的事项，"
+                                       "或写明无需同意的法律、法规依据（consent.required: false 与 exemption_basis）")
+        elif consent.get("required") is True:
+            missing = [vocab.CONSENT_NOTICE_ITEMS[k] for k in NOTICE_ITEMS if k not in (consent.get("notice") or [])]
+            if missing:
+                yield rec, ("consent",), f"征得同意时须告知：{'、'.join(missing)}（本条目未列出）"
+        elif consent.get("required") is False and not has_level(repo, consent.get("exemption_basis"), STATUTE):
+            yield rec, ("consent", "required"), (f"无需本人同意须有{TIER_ZH[STATUTE]}的规定：请在 consent.exemption_basis 中"
+                                                 f"引用相应条款，不能只写 required: false")
+
+
+@rule("PRIV-002", ERROR, "禁止一次授权终身：本人同意须有有效期", clause("task-13"))
+def consent_expiry(repo, ctx):
+    for rec in entries(repo):
+        consent = rec.data.get("consent")
+        if isinstance(consent, dict) and consent.get("required") is True and not consent.get("validity"):
+            yield rec, ("consent",), "授权须写明有效期（consent.validity，如 P1Y）：方案四（五）13 禁止一次授权终身"

@@ -1,0 +1,85 @@
+"""Serious-dishonesty list regimes: domain, standard and procedure (plan 四（三）6–8)."""
+from __future__ import annotations
+
+from tools.findings import ERROR, WARNING
+from tools.model import vocab
+from tools.rules.levels import LEGAL, cited_documents, has_level
+from tools.rules.registry import clause, declare, rule
+
+declare("LIST-001", ERROR, "名单的设列领域只能是国办发〔2020〕49号规定的四类之一，不得擅自增加或扩展", clause("task-6"))
+
+ADMIN_STEPS = ("notice", "objection", "decision")
+
+
+def regimes(repo):
+    return repo.of_kind("list_regime")
+
+
+@rule("LIST-002", ERROR, "名单认定标准的依据层级：全国名单为法律、行政法规或党中央、国务院政策文件，省内名单为本省地方性法规，市级不得设列",
+      clause("task-7"))
+def standard_level(repo, ctx):
+    for rec in regimes(repo):
+        juris = rec.data.get("jurisdiction")
+        basis = rec.data.get("standard_basis") or []
+        docs = cited_documents(repo, basis)
+        if juris == "benxi":
+            yield rec, ("jurisdiction",), "市级不得设列严重失信主体名单：在本省实施的名单须由省级地方性法规规定认定标准"
+        elif juris == "national":
+            if docs and not has_level(repo, basis, LEGAL) and not any(
+                    d.data.get("level") == "departmental_rule" for d in docs):
+                yield rec, ("standard_basis",), ("全国性名单的认定标准须以法律、行政法规或党中央、国务院政策文件确定"
+                                                 "（国办发〔2020〕49号允许暂以部门规章确定）")
+        elif docs and not any(d.data.get("level") == "local_regulation" and d.data.get("jurisdiction") == juris
+                              for d in docs):
+            yield rec, ("standard_basis",), (f"在{vocab.JURISDICTIONS.get(juris, juris)}范围内实施的名单，"
+                                             f"其认定标准须由本省地方性法规规定：请引用该地方性法规的条款")
+
+
+@rule("LIST-003", WARNING, "全国性名单的认定标准只以部门规章确定（国办发〔2020〕49号允许的过渡情形，应推动上升为法律法规）",
+      clause("task-7"))
+def standard_departmental_only(repo, ctx):
+    for rec in regimes(repo):
+        basis = rec.data.get("standard_basis") or []
+        docs = cited_documents(repo, basis)
+        if rec.data.get("jurisdiction") == "national" and docs and not has_level(repo, basis, LEGAL) and any(
+                d.data.get("level") == "departmental_rule" for d in docs):
+            yield rec, ("standard_basis",), "认定标准只有部门规章作依据：这是国办发〔2020〕49号允许的过渡做法，请关注其是否已上升为法律、法规"
+
+
+@rule("LIST-004", ERROR, "行政机关认定的名单须有认定部门、事先告知、限时异议处理，决定书载明事由、依据、惩戒措施、移出条件和救济",
+      clause("task-8"))
+def administrative_procedure(repo, ctx):
+    for rec in regimes(repo):
+        if rec.data.get("determined_by") != "administrative":
+            continue
+        proc = rec.data.get("procedure") or {}
+        for step, zh in (("notice", "事先告知当事人事由、依据和权利"), ("objection", "异议的核实和反馈"),
+                         ("decision", "认定决定")):
+            item = proc.get(step)
+            if not isinstance(item, dict):
+                yield rec, ("procedure",), f"缺少程序环节“{zh}”（procedure.{step}）"
+            elif not cited_documents(repo, item.get("basis")):
+                yield rec, ("procedure", step), f"程序环节“{zh}”须引用规定它的条款（procedure.{step}.basis）"
+        objection = proc.get("objection")
+        if isinstance(objection, dict) and not (objection.get("time_limit") or objection.get("time_limit_working_days")):
+            yield rec, ("procedure", "objection"), "异议须在规定时限内核实反馈：请写明时限（time_limit 或 time_limit_working_days）"
+        decision = proc.get("decision")
+        if isinstance(decision, dict):
+            missing = [zh for key, zh in vocab.DECISION_CONTENTS.items() if key not in (decision.get("contents") or [])]
+            if missing:
+                yield rec, ("procedure", "decision"), f"认定决定书须载明：{'、'.join(missing)}（decision.contents 中缺少）"
+
+
+@rule("LIST-005", ERROR, "人民法院认定的名单按司法程序：引用规定该程序的司法规则，不虚构行政程序", clause("task-8"))
+def judicial_procedure(repo, ctx):
+    for rec in regimes(repo):
+        if rec.data.get("determined_by") != "judicial":
+            continue
+        proc = rec.data.get("procedure") or {}
+        judicial = proc.get("judicial")
+        if not isinstance(judicial, dict) or not has_level(repo, judicial.get("basis"),
+                                                            {"judicial_interpretation", "law"}):
+            yield rec, ("procedure",), "法院认定的名单须在 procedure.judicial.basis 中引用规定其程序的法律或司法解释"
+        for step in ADMIN_STEPS:
+            if step in proc:
+                yield rec, ("procedure", step), f"法院认定的名单不适用行政程序环节“{step}”：请只写 procedure.judicial"

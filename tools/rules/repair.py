@@ -1,0 +1,124 @@
+"""Credit repair: who may repair, when, where, with what, for free and in time (plan 四（六）14–15)."""
+from __future__ import annotations
+
+import datetime as _dt
+
+from tools.findings import ERROR
+from tools.model import vocab
+from tools.rules.levels import LEGAL, has_level
+from tools.rules.registry import clause, rule
+
+REQUIRED_MATERIALS = ("commitment", "identity", "performance_proof")
+
+
+def _subjects(repo):
+    """Adverse catalog entries and list regimes: what the plan says must be repairable unless law says otherwise."""
+    out = [r for r in repo.of_kind("catalog_entry") if r.data.get("nature") == "adverse"]
+    return out + repo.of_kind("list_regime")
+
+
+def _judicial(rec) -> bool:
+    """Determined by a court: removal follows judicial procedure, not the administrative repair service."""
+    if rec.kind == "list_regime":
+        return rec.data.get("determined_by") == "judicial"
+    docs = rec.data.get("determination_documents") or []
+    return bool(docs) and set(docs) <= {"judgment"}
+
+
+def _repairable(rec):
+    """The repair declaration of a record that the administrative repair service applies to, if repairable."""
+    repair = rec.data.get("repair")
+    if _judicial(rec) or not isinstance(repair, dict) or repair.get("repairable") is not True:
+        return None
+    return repair
+
+
+@rule("REPAIR-001", ERROR, "失信信息条目和名单制度须写明能否修复", clause("task-14"))
+def repair_declared(repo, ctx):
+    for rec in _subjects(repo):
+        if not isinstance(rec.data.get("repair"), dict):
+            yield rec, (), "方案四（六）14：须在 repair 中写明能否修复以及修复的条件、渠道和材料"
+
+
+@rule("REPAIR-002", ERROR, "“不可修复”须有法律、法规或党中央、国务院政策文件的明确规定", clause("task-14"))
+def unrepairable_needs_law(repo, ctx):
+    for rec in _subjects(repo):
+        repair = rec.data.get("repair")
+        if isinstance(repair, dict) and repair.get("repairable") is False and not has_level(repo, repair.get("basis"), LEGAL):
+            yield rec, ("repair", "repairable"), ("除法律、法规和党中央、国务院政策文件明确规定不可修复的外，失信信息均可申请修复："
+                                                  "repairable: false 须在 repair.basis 中引用这样的规定")
+
+
+@rule("REPAIR-003", ERROR, "可修复的须写明最短公示期限、申请渠道和申请材料（法院认定的按司法程序，不适用）", clause("task-14"))
+def repair_how(repo, ctx):
+    for rec in _subjects(repo):
+        repair = _repairable(rec)
+        if repair is None:
+            continue
+        problems = []
+        if not (repair.get("minimum_period") or repair.get("follows_repair_regime") is True):
+            problems.append("最短公示期限（minimum_period，或 follows_repair_regime: true）")
+        if not repair.get("channels"):
+            problems.append("申请渠道（channels）")
+        missing = [vocab.REPAIR_MATERIALS[m] for m in REQUIRED_MATERIALS if m not in (repair.get("materials") or [])]
+        if missing:
+            problems.append("申请材料：" + "、".join(missing))
+        if problems:
+            yield rec, ("repair",), f"可修复的须写明：{'；'.join(problems)}"
+
+
+@rule("REPAIR-004", ERROR, "信用修复不收费、有办理时限，修复后终止共享和公开（法院认定的按司法程序，不适用）",
+      clause("task-15"))
+def repair_service(repo, ctx):
+    for rec in _subjects(repo):
+        repair = _repairable(rec)
+        if repair is None:
+            continue
+        if repair.get("free_of_charge") is not True:
+            yield rec, ("repair",), "不得以任何形式向申请修复的主体收取费用：须写明 free_of_charge: true"
+        if not repair.get("time_limit_working_days"):
+            yield rec, ("repair",), "须写明修复的办理时限（time_limit_working_days）：方案要求持续压缩办理时限"
+        if repair.get("ends_sharing_and_publication") is not True:
+            yield rec, ("repair",), "修复后须终止共享和公开相关失信信息：须写明 ends_sharing_and_publication: true"
+
+
+def regimes_in_force(repo, kind: str, as_of: _dt.date):
+    out = []
+    for reg in repo.of_kind("repair_regime"):
+        if kind not in (reg.data.get("information_kinds") or []):
+            continue
+        start, end = reg.data.get("effective_from"), reg.data.get("effective_to")
+        if isinstance(start, _dt.date) and start > as_of:
+            continue
+        if isinstance(end, _dt.date) and end < as_of:
+            continue
+        out.append(reg)
+    return out
+
+
+@rule("REPAIR-005", ERROR, "行政处罚信息的公示和修复期限按基准日施行的信用修复制度确定（名单按各自依据）", clause("task-14"))
+def periods_follow_regime(repo, ctx):
+    kind = "administrative_penalty"
+    in_force = regimes_in_force(repo, kind, ctx.as_of)
+    if len(in_force) > 1:
+        for reg in in_force[1:]:
+            yield reg, ("effective_from",), (f"基准日 {ctx.as_of} 同时施行多个行政处罚信息修复制度（{in_force[0].id}、{reg.id}）："
+                                             f"请用 effective_from/effective_to 划清时段")
+    for rec in repo.of_kind("catalog_entry"):
+        if rec.data.get("information_kind") != kind or rec.data.get("nature") != "adverse":
+            continue
+        period = rec.data.get("publication_period") or {}
+        if not in_force:
+            yield rec, ("publication_period",), f"基准日 {ctx.as_of} 没有施行中的行政处罚信息修复制度（procedures/repair_regimes/）"
+            continue
+        regime = in_force[0]
+        severity = rec.data.get("severity")
+        expected = (regime.data.get("periods") or {}).get(severity) if severity else None
+        if expected and (period.get("minimum"), period.get("maximum")) not in (
+                (None, None), (expected.get("minimum"), expected.get("maximum"))):
+            yield rec, ("publication_period",), (
+                f"按基准日 {ctx.as_of} 施行的“{regime.title}”，{vocab.SEVERITIES[severity]}失信信息的公示期限为最短 "
+                f"{expected.get('minimum') or '无'}、最长 {expected.get('maximum') or '无'}，与本条目不一致")
+        if not expected and not period.get("follows_repair_regime"):
+            yield rec, ("publication_period",), ("行政处罚信息的公示期限须按施行中的修复制度确定：请写明 severity 并使期限与之一致，"
+                                                 "或声明 follows_repair_regime: true")
