@@ -41,7 +41,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--as-of", type=_date)
     build.add_argument("--site-dir", type=Path, help="输出目录（默认 site/）")
 
-    add("rules", help="列出全部检查规则及其依据的方案条款")
+    rules = add("rules", help="列出全部检查规则及其依据的方案条款")
+    rules.add_argument("--coverage", action="store_true", help="按方案条款列出：哪些规则检查，或为何留给人工")
 
     graph = add("graph", help="导出依据关系图")
     graph.add_argument("--format", choices=["json", "graphml"], default="json")
@@ -85,10 +86,37 @@ def cmd_rules(args) -> int:
     from tools.findings import SEVERITY_ZH
     from tools.rules.registry import all_rules
 
+    if args.coverage:
+        return _coverage(args)
     for r in all_rules():
         basis = f"方案条款 {r.clause}" if r.clause else f"（{r.rationale}）"
         print(f"{r.id}\t{SEVERITY_ZH[r.severity]}\t{r.title}\t{basis}")
     return 0
+
+
+def _coverage(args) -> int:
+    from tools.load.repository import load_repository
+    from tools.rules.coverage import covered_clauses, enforcing, explanations
+    from tools.rules.registry import PLAN_DOC, all_rules
+
+    all_rules()
+    repo, _ = load_repository(args.root)
+    plan = repo.get(PLAN_DOC, "document")
+    notes = explanations()
+    missing = 0
+    for prov in (plan.data.get("provisions") or []) if plan else []:
+        pid = prov.get("id")
+        if not (isinstance(pid, str) and covered_clauses(pid)):
+            continue
+        rules = enforcing(pid)
+        if rules:
+            print(f"{prov.get('label')}\t规则：{'、'.join(rules)}")
+        elif pid in notes:
+            print(f"{prov.get('label')}\t人工：{notes[pid]['reason']}")
+        else:
+            missing += 1
+            print(f"{prov.get('label')}\t未覆盖（META-002）")
+    return 1 if missing or plan is None else 0
 
 
 def cmd_build(args) -> int:

@@ -160,8 +160,9 @@ def entry_route(repo, ctx):
             continue  # REF-003
         for problem in _route_mismatch(route, rec):
             yield rec, ("collection", "route"), f"归集方式“{route.title}”与本条目不符：{problem}"
-        if route.data.get("requires_legal_basis") and not has_level(repo, coll.get("basis"), STATUTE):
-            yield rec, ("collection", "route"), f"使用“{route.title}”须在 collection.basis 中引用要求报送的法律、法规条款"
+        if route.data.get("requires_legal_basis") and not has_level(repo, coll.get("basis"), LEGAL):
+            yield rec, ("collection", "route"), (f"使用“{route.title}”须在 collection.basis 中引用要求报送的法律、法规"
+                                                 f"或党中央、国务院政策文件的条款")
 
 
 # -- 四（二）4 ---------------------------------------------------------------------------------------------------

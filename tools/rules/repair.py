@@ -49,7 +49,8 @@ def unrepairable_needs_law(repo, ctx):
                                                   "repairable: false 须在 repair.basis 中引用这样的规定")
 
 
-@rule("REPAIR-003", ERROR, "可修复的须写明最短公示期限、申请渠道和申请材料（法院认定的按司法程序，不适用）", clause("task-14"))
+@rule("REPAIR-003", ERROR, "可修复的须写明最短公示期限、申请渠道和申请材料（目录条目须含承诺书、身份证件和履行材料；名单按其自身规定；"
+                           "法院认定的按司法程序，不适用）", clause("task-14"))
 def repair_how(repo, ctx):
     for rec in _subjects(repo):
         repair = _repairable(rec)
@@ -60,9 +61,14 @@ def repair_how(repo, ctx):
             problems.append("最短公示期限（minimum_period，或 follows_repair_regime: true）")
         if not repair.get("channels"):
             problems.append("申请渠道（channels）")
-        missing = [vocab.REPAIR_MATERIALS[m] for m in REQUIRED_MATERIALS if m not in (repair.get("materials") or [])]
-        if missing:
-            problems.append("申请材料：" + "、".join(missing))
+        materials = repair.get("materials") or []
+        if rec.kind == "list_regime":  # removal from a list follows the list's own rule: its materials, stated
+            if not materials:
+                problems.append("申请材料（materials）")
+        else:
+            missing = [vocab.REPAIR_MATERIALS[m] for m in REQUIRED_MATERIALS if m not in materials]
+            if missing:
+                problems.append("申请材料：" + "、".join(missing))
         if problems:
             yield rec, ("repair",), f"可修复的须写明：{'；'.join(problems)}"
 
