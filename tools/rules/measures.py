@@ -91,14 +91,15 @@ def duration_within_law(repo, ctx):
             mine = duration_days((row.get("duration") or {}).get("maximum"))
             if mine is None:
                 continue
+            caps = []  # (days, label) of every cited provision that states a sanction period
             for cit in row.get("basis") or []:
                 prov = repo.provision(cit.get("doc"), cit.get("provision")) if isinstance(cit, dict) else None
-                limit = (prov or {}).get("sanction_period") or {}
-                cap = duration_days(limit.get("maximum"))
-                if cap is not None and mine > cap:
-                    doc = repo.get(cit.get("doc"))
-                    yield rec, prefix + ("duration", "maximum"), (
-                        f"期限 {row['duration']['maximum']} 超过《{doc.title}》{prov.get('label')}允许的上限 {limit['maximum']}")
+                cap = duration_days(((prov or {}).get("sanction_period") or {}).get("maximum"))
+                if cap is not None:
+                    caps.append((cap, f"《{repo.get(cit['doc']).title}》{prov.get('label')}（{prov['sanction_period']['maximum']}）"))
+            if caps and mine > max(c for c, _ in caps):
+                yield rec, prefix + ("duration", "maximum"), (
+                    f"期限 {row['duration']['maximum']} 超过所引条款允许的上限：{'、'.join(label for _, label in caps)}")
 
 
 @rule("PROP-004", ERROR, "金融机构、信用服务机构、行业协会商会、新闻媒体实施的措施只能是自主实施的措施，不得强制", clause("task-10"))
