@@ -233,11 +233,14 @@ def _period_key(p):
 
 
 # -- 四（五）12–13 -----------------------------------------------------------------------------------------------
-@rule("SEC-001", ERROR, "条目须写明谁可以查询使用、为了什么目的（最小化原则）", clause("task-12"))
+@rule("SEC-001", ERROR, "条目须写明谁可以查询使用、为了什么目的、依据什么（最小化原则）", clause("task-12"))
 def query_permission(repo, ctx):
     for rec in entries(repo):
-        if not isinstance(rec.data.get("query"), dict):
-            yield rec, (), "方案四（五）12 要求明确信息查询使用权限和程序：请填写 query.authorized 和 query.purpose"
+        query = rec.data.get("query")
+        if not isinstance(query, dict):
+            yield rec, (), "方案四（五）12 要求明确信息查询使用权限和程序：请填写 query.authorized、query.purpose 和 query.basis"
+        elif not cited_documents(repo, query.get("basis")):
+            yield rec, ("query",), "查询使用权限须有依据（query.basis），不能只写文字说明"
 
 
 NOTICE_ITEMS = list(vocab.CONSENT_NOTICE_ITEMS)

@@ -5,7 +5,7 @@ import datetime as _dt
 
 from tools.findings import ERROR
 from tools.model import vocab
-from tools.rules.levels import LEGAL, has_level
+from tools.rules.levels import LEGAL, cited_documents, has_level
 from tools.rules.registry import clause, rule
 
 REQUIRED_MATERIALS = ("commitment", "identity", "performance_proof")
@@ -49,7 +49,7 @@ def unrepairable_needs_law(repo, ctx):
                                                   "repairable: false 须在 repair.basis 中引用这样的规定")
 
 
-@rule("REPAIR-003", ERROR, "可修复的须写明最短公示期限、申请渠道和申请材料（目录条目须含承诺书、身份证件和履行材料；名单按其自身规定；"
+@rule("REPAIR-003", ERROR, "可修复的须写明依据、最短公示期限、申请渠道和申请材料（目录条目须含承诺书、身份证件和履行材料；名单按其自身规定；"
                            "法院认定的按司法程序，不适用）", clause("task-14"))
 def repair_how(repo, ctx):
     for rec in _subjects(repo):
@@ -57,6 +57,8 @@ def repair_how(repo, ctx):
         if repair is None:
             continue
         problems = []
+        if not cited_documents(repo, repair.get("basis")):
+            problems.append("修复规定的依据（basis）")
         if not (repair.get("minimum_period") or repair.get("follows_repair_regime") is True):
             problems.append("最短公示期限（minimum_period，或 follows_repair_regime: true）")
         if not repair.get("channels"):
