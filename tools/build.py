@@ -30,8 +30,8 @@ def build(root: Path, site_dir: Path | None = None, as_of=None) -> int:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    from tools.export import export
     from tools.graph.build import build_graph
-    from tools.graph.export import to_json
     from tools.report.text import render
     from tools.rules.engine import lint
     from tools.rules.registry import all_rules
@@ -56,9 +56,7 @@ def build(root: Path, site_dir: Path | None = None, as_of=None) -> int:
     try:
         config = load_config(str(root / "mkdocs.yml"), site_dir=str(tmp), strict=True)
         mkdocs_build(config)
-        downloads = tmp / "downloads"
-        downloads.mkdir(exist_ok=True)
-        (downloads / "graph.json").write_text(to_json(graph), encoding="utf-8")
+        export(result.repo, graph, tmp / "downloads", root)
     except (MkDocsException, OSError) as exc:
         shutil.rmtree(tmp, ignore_errors=True)
         sys.stderr.write(f"网站构建失败，site/ 保持不变：{exc}\n")

@@ -44,6 +44,25 @@ def _parser() -> argparse.ArgumentParser:
     rules = add("rules", help="列出全部检查规则及其依据的方案条款")
     rules.add_argument("--coverage", action="store_true", help="按方案条款列出：哪些规则检查，或为何留给人工")
 
+    add("stats", help="按记录类型统计数量和已核实比例")
+
+    impact = add("impact", help="某文件或条款被废止时，哪些记录受影响（传递依赖及路径）")
+    impact.add_argument("target", help="文件 id，或 文件 id#条款 id")
+    impact.add_argument("--format", choices=["text", "json"], default="text")
+
+    why = add("why", help="某条记录的依据链：条款、文件和约束它的方案条款")
+    why.add_argument("record", help="记录 id")
+    why.add_argument("--format", choices=["text", "json"], default="text")
+    why.add_argument("--as-of", type=_date)
+
+    query = add("query", help="列入某名单后适用哪些惩戒措施（联合惩戒比对）")
+    query.add_argument("--list", required=True, dest="list_id", help="名单制度 id")
+    query.add_argument("--format", choices=["text", "json"], default="text")
+    query.add_argument("--as-of", type=_date)
+
+    export = add("export", help="导出 JSON、CSV、XLSX 和联合惩戒清单")
+    export.add_argument("--out", type=Path, required=True, help="输出目录")
+
     graph = add("graph", help="导出依据关系图")
     graph.add_argument("--format", choices=["json", "graphml"], default="json")
     graph.add_argument("--out", type=Path, help="输出文件（默认标准输出）")
@@ -119,6 +138,85 @@ def _coverage(args) -> int:
     return 1 if missing or plan is None else 0
 
 
+def cmd_stats(args) -> int:
+    from tools.load.repository import load_repository
+    from tools.model.vocab import KINDS
+
+    repo, _ = load_repository(args.root)
+    print("类型\t数量\t已核实\t核实比例")
+    total = verified = 0
+    for kind, label in KINDS.items():
+        recs = repo.of_kind(kind)
+        ok = sum(1 for r in recs if r.data.get("verified") is True)
+        total, verified = total + len(recs), verified + ok
+        share = f"{ok / len(recs):.0%}" if recs else "—"
+        print(f"{label}\t{len(recs)}\t{ok}\t{share}")
+    print(f"合计\t{total}\t{verified}\t{verified / total:.0%}" if total else "合计\t0\t0\t—")
+    return 0
+
+
+def _answer(args, data, text_fn) -> int:
+    import json
+
+    if args.format == "json":
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    else:
+        sys.stdout.write(text_fn(data))
+    return 0
+
+
+def _graph_context(args):
+    from tools.graph.build import build_graph
+    from tools.load.repository import load_repository
+    from tools.rules.registry import all_rules
+
+    rules = all_rules()
+    repo, _ = load_repository(args.root)
+    return repo, build_graph(repo, rules), rules
+
+
+def _asked(fn, *a):
+    from tools.graph.queries import QueryError
+
+    try:
+        return fn(*a)
+    except QueryError as exc:
+        raise SystemExit(str(exc)) from None
+
+
+def cmd_impact(args) -> int:
+    from tools.graph.queries import impact
+    from tools.report.answers import impact_text
+
+    _, g, _ = _graph_context(args)
+    return _answer(args, _asked(impact, g, args.target), impact_text)
+
+
+def cmd_why(args) -> int:
+    from tools.graph.queries import why
+    from tools.report.answers import why_text
+
+    repo, g, rules = _graph_context(args)
+    return _answer(args, _asked(why, repo, g, rules, args.record, args.as_of or _dt.date.today()), why_text)
+
+
+def cmd_query(args) -> int:
+    from tools.graph.queries import joint_sanctions
+    from tools.report.answers import query_text
+
+    repo, _, _ = _graph_context(args)
+    return _answer(args, _asked(joint_sanctions, repo, args.list_id, args.as_of or _dt.date.today()), query_text)
+
+
+def cmd_export(args) -> int:
+    from tools.export import export
+
+    repo, g, rules = _graph_context(args)
+    index = export(repo, g, args.out, args.root)
+    print(f"已导出 {len(index['files'])} 个文件到 {args.out}")
+    return 0
+
+
 def cmd_build(args) -> int:
     from tools.build import build
 
@@ -136,7 +234,8 @@ def cmd_graph(args) -> int:
     return 0
 
 
-COMMANDS = {"lint": cmd_lint, "rules": cmd_rules, "build": cmd_build, "graph": cmd_graph}
+COMMANDS = {"lint": cmd_lint, "rules": cmd_rules, "build": cmd_build, "graph": cmd_graph, "stats": cmd_stats,
+            "impact": cmd_impact, "why": cmd_why, "query": cmd_query, "export": cmd_export}
 
 
 def main(argv=None) -> int:

@@ -13,6 +13,36 @@ from tools.model.records import REFERENCES, iter_citations, iter_path
 from tools.model.vocab import KINDS
 
 
+# (record kind, referring field) -> (edge type, whether the edge runs from the referenced record to this one)
+REFERENCE_EDGES = {
+    ("document", "replaced_by"): ("supersedes", True),
+    ("catalog_edition", "document"): ("issued_by", False),
+    ("catalog_edition", "supersedes"): ("supersedes", False),
+    ("measure_list", "document"): ("issued_by", False),
+    ("measure_list", "supersedes"): ("supersedes", False),
+    ("measure", "targets"): ("triggers", True),  # the list regime or entry triggers the measure
+    ("measure", "rows"): ("triggers", True),
+    ("list_regime", "measures"): ("triggers", False),
+    ("catalog_entry", "collection"): ("follows", False),
+    ("catalog_entry", "refines"): ("refines", False),
+}
+# Edge types along which "A -> B" means A depends on B (what falls when B falls); triggers runs the other way.
+DEPENDS = {"cites", "part_of", "issued_by", "follows", "refines", "enforces"}
+
+
+def dependency_graph(g) -> nx.DiGraph:
+    """A view in which every edge points from a dependent to what it depends on."""
+    dep = nx.DiGraph()
+    dep.add_nodes_from(g.nodes(data=True))
+    for a, b, data in g.edges(data=True):
+        kind = data.get("type")
+        if kind in DEPENDS:
+            dep.add_edge(a, b, type=kind)
+        elif kind == "triggers":
+            dep.add_edge(b, a, type=kind)
+    return dep
+
+
 def provision_node(doc: str, prov: str) -> str:
     return f"{doc}#{prov}"
 
@@ -54,9 +84,6 @@ def _link_record(g, rec):
         for prov in rec.data.get("provisions") or []:
             if isinstance(prov, dict) and isinstance(prov.get("id"), str):
                 _add_edge(g, provision_node(rid, prov["id"]), rid, "part_of")
-        newer = rec.data.get("replaced_by")
-        if isinstance(newer, str):
-            _add_edge(g, newer, rid, "supersedes")
     for _, cit in iter_citations(rec.data):
         doc, prov = cit.get("doc"), cit.get("provision")
         if isinstance(doc, str) and isinstance(prov, str):
@@ -66,17 +93,10 @@ def _link_record(g, rec):
     for kind, pattern, _targets in REFERENCES:
         if kind != rec.kind:
             continue
-        for path, value in iter_path(rec.data, pattern):
-            if not isinstance(value, str):
-                continue
-            if path[-1] == "supersedes" or path[0] == "supersedes":
-                _add_edge(g, rid, value, "supersedes")
-            elif rec.kind == "measure":  # a list regime or entry whose subjects this measure applies to
-                _add_edge(g, value, rid, "triggers")
-            elif rec.kind == "list_regime":
-                _add_edge(g, rid, value, "triggers")
-            elif path[0] == "document":
-                _add_edge(g, rid, value, "issued_by")
+        edge, reverse = REFERENCE_EDGES[(kind, pattern[0])]
+        for _, value in iter_path(rec.data, pattern):
+            if isinstance(value, str):
+                _add_edge(g, *((value, rid) if reverse else (rid, value)), edge)
 
 
 def kind_label(kind: str) -> str:

@@ -1,2 +1,3 @@
 """Import every rule module so that the registry is complete."""
-from tools.rules import catalog, coverage, integrity, lists, loading, measures, repair, waivers  # noqa: F401
+from tools.rules import (catalog, coverage, graph_rules, integrity, lists, loading, measures,  # noqa: F401
+                         repair, waivers)

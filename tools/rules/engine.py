@@ -14,6 +14,17 @@ from tools.rules.waivers import apply_waivers
 @dataclass
 class Context:
     as_of: _dt.date
+    repo: object = None
+    _graph: object = None
+
+    @property
+    def graph(self):
+        """The dependency graph, built on first use (networkx is imported only by runs that need it)."""
+        if self._graph is None:
+            from tools.graph.build import build_graph
+
+            self._graph = build_graph(self.repo, all_rules())
+        return self._graph
 
 
 @dataclass
@@ -49,7 +60,7 @@ def lint(root, as_of: _dt.date | None = None, paths=()) -> LintResult:
     repo, findings = load_repository(root)
     for f in findings:
         f.severity = REGISTRY[f.rule].severity
-    ctx = Context(as_of=as_of)
+    ctx = Context(as_of=as_of, repo=repo)
     findings += run_rules(repo, ctx)
     findings += apply_waivers(repo, findings, as_of)
     for f in findings:  # messages quote YAML values: keep every finding on one line in every format

@@ -37,7 +37,7 @@ def following_regimes(repo, measure):
     return named, targeted
 
 
-@rule("MEAS-001", ERROR, "惩戒措施清单只能是全国基础清单或辽宁省补充清单", clause("task-9"))
+@rule("MEAS-001", ERROR, "惩戒措施清单只能是全国基础清单或辽宁省补充清单", clause("task-9"), kinds=("measure_list",))
 def list_scope(repo, ctx):
     for rec in repo.of_kind("measure_list"):
         scope, juris = rec.data.get("scope"), rec.data.get("jurisdiction")
@@ -46,7 +46,7 @@ def list_scope(repo, ctx):
                                            f"“{vocab.MEASURE_LIST_SCOPES.get(scope, scope)}”与地域“{vocab.JURISDICTIONS.get(juris, juris)}”不符")
 
 
-@rule("MEAS-002", ERROR, "减损权益或增加义务的措施须直接援引法律、法规或党中央、国务院政策文件", clause("task-9"))
+@rule("MEAS-002", ERROR, "减损权益或增加义务的措施须直接援引法律、法规或党中央、国务院政策文件", clause("task-9"), kinds=("measure",))
 def restrictive_basis(repo, ctx):
     for rec in repo.of_kind("measure"):
         if rec.data.get("category") != "restrictive":
@@ -59,7 +59,7 @@ def restrictive_basis(repo, ctx):
                     f"减损权益或增加义务的措施{what}：须直接援引法律、法规或党中央、国务院政策文件的条款（可另附司法解释等）")
 
 
-@rule("PROP-001", ERROR, "措施须写明适用的名单或失信信息（关联原则），且对象须是失信信息或名单", clause("task-10"))
+@rule("PROP-001", ERROR, "措施须写明适用的名单或失信信息（关联原则），且对象须是失信信息或名单", clause("task-10"), kinds=("measure",))
 def relevance(repo, ctx):
     for rec in repo.of_kind("measure"):
         for prefix, row in rows(rec):
@@ -72,7 +72,7 @@ def relevance(repo, ctx):
                     yield rec, prefix + ("targets", i), f"对象“{entry.title}”不是失信信息，不能作为惩戒对象"
 
 
-@rule("PROP-002", ERROR, "减损权益的措施不得适用于轻微失信信息（防止小过重惩）", clause("task-10"))
+@rule("PROP-002", ERROR, "减损权益的措施不得适用于轻微失信信息（防止小过重惩）", clause("task-10"), kinds=("measure",))
 def no_harsh_for_minor(repo, ctx):
     for rec in repo.of_kind("measure"):
         if rec.data.get("category") != "restrictive":
@@ -84,7 +84,7 @@ def no_harsh_for_minor(repo, ctx):
                     yield rec, prefix + ("targets", i), f"“{entry.title}”是轻微失信信息，不能适用减损权益或增加义务的措施"
 
 
-@rule("PROP-003", ERROR, "措施的期限不得超过所引条款允许的上限（不得在法定标准上加重惩戒）", clause("task-10"))
+@rule("PROP-003", ERROR, "措施的期限不得超过所引条款允许的上限（不得在法定标准上加重惩戒）", clause("task-10"), kinds=("measure",))
 def duration_within_law(repo, ctx):
     for rec in repo.of_kind("measure"):
         for prefix, row in rows(rec):
@@ -102,7 +102,7 @@ def duration_within_law(repo, ctx):
                     f"期限 {row['duration']['maximum']} 超过所引条款允许的上限：{'、'.join(label for _, label in caps)}")
 
 
-@rule("PROP-004", ERROR, "金融机构、信用服务机构、行业协会商会、新闻媒体实施的措施只能是自主实施的措施，不得强制", clause("task-10"))
+@rule("PROP-004", ERROR, "金融机构、信用服务机构、行业协会商会、新闻媒体实施的措施只能是自主实施的措施，不得强制", clause("task-10"), kinds=("measure",))
 def voluntary_only(repo, ctx):
     for rec in repo.of_kind("measure"):
         if rec.data.get("category") == "voluntary":
@@ -114,7 +114,7 @@ def voluntary_only(repo, ctx):
                                                               f"由其实施的措施只能归入 voluntary（自主实施的措施）")
 
 
-@rule("EMBED-001", ERROR, "适用于名单的措施须写明实施部门和适用的业务事项，以便嵌入政务服务系统", clause("task-11"))
+@rule("EMBED-001", ERROR, "适用于名单的措施须写明实施部门和适用的业务事项，以便嵌入政务服务系统", clause("task-11"), kinds=("measure",))
 def embedding_fields(repo, ctx):
     for rec in repo.of_kind("measure"):
         named, targeted = following_regimes(repo, rec)
@@ -126,7 +126,7 @@ def embedding_fields(repo, ctx):
                 yield rec, prefix, f"本措施适用于严重失信主体名单，须写明{'、'.join(missing)}，联合惩戒才能嵌入业务系统自动比对"
 
 
-@rule("EMBED-002", ERROR, "措施与名单的链接须双向一致：措施列出的名单须在名单的 measures 中，反之亦然", clause("task-11"))
+@rule("EMBED-002", ERROR, "措施与名单的链接须双向一致：措施列出的名单须在名单的 measures 中，反之亦然", clause("task-11"), kinds=("measure",))
 def links_both_ways(repo, ctx):
     for rec in repo.of_kind("measure"):
         named, targeted = following_regimes(repo, rec)

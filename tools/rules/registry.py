@@ -23,6 +23,7 @@ class Rule:
     clause: str | None  # "benxi-plan-2021#task-1"
     check: Callable | None = None  # fn(repo, ctx) -> iterable of (record, path, message)
     rationale: str | None = None  # why a rule without a clause exists
+    kinds: tuple = ()  # the record kinds it checks (for "why": which plan clauses govern a record)
 
     @property
     def clause_provision(self) -> str | None:
@@ -47,16 +48,16 @@ def clause(provision: str) -> str:
     return f"{PLAN_DOC}#{provision}"
 
 
-def declare(rule_id, severity, title, clause_=None, rationale=None) -> Rule:
+def declare(rule_id, severity, title, clause_=None, rationale=None, kinds=()) -> Rule:
     """A rule checked while loading (no function of its own)."""
-    return _register(Rule(rule_id, severity, title, clause_, None, rationale))
+    return _register(Rule(rule_id, severity, title, clause_, None, rationale, tuple(kinds)))
 
 
-def rule(rule_id, severity, title, clause_=None, rationale=None):
+def rule(rule_id, severity, title, clause_=None, rationale=None, kinds=()):
     """Decorator: a rule over the loaded model."""
 
     def wrap(fn):
-        _register(Rule(rule_id, severity, title, clause_, fn, rationale))
+        _register(Rule(rule_id, severity, title, clause_, fn, rationale, tuple(kinds)))
         return fn
 
     return wrap

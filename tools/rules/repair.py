@@ -33,14 +33,14 @@ def _repairable(rec):
     return repair
 
 
-@rule("REPAIR-001", ERROR, "失信信息条目和名单制度须写明能否修复", clause("task-14"))
+@rule("REPAIR-001", ERROR, "失信信息条目和名单制度须写明能否修复", clause("task-14"), kinds=("catalog_entry", "list_regime"))
 def repair_declared(repo, ctx):
     for rec in _subjects(repo):
         if not isinstance(rec.data.get("repair"), dict):
             yield rec, (), "方案四（六）14：须在 repair 中写明能否修复以及修复的条件、渠道和材料"
 
 
-@rule("REPAIR-002", ERROR, "“不可修复”须有法律、法规或党中央、国务院政策文件的明确规定", clause("task-14"))
+@rule("REPAIR-002", ERROR, "“不可修复”须有法律、法规或党中央、国务院政策文件的明确规定", clause("task-14"), kinds=("catalog_entry", "list_regime"))
 def unrepairable_needs_law(repo, ctx):
     for rec in _subjects(repo):
         repair = rec.data.get("repair")
@@ -50,7 +50,7 @@ def unrepairable_needs_law(repo, ctx):
 
 
 @rule("REPAIR-003", ERROR, "可修复的须写明依据、最短公示期限、申请渠道和申请材料（目录条目须含承诺书、身份证件和履行材料；名单按其自身规定；"
-                           "法院认定的按司法程序，不适用）", clause("task-14"))
+                           "法院认定的按司法程序，不适用）", clause("task-14"), kinds=("catalog_entry", "list_regime"))
 def repair_how(repo, ctx):
     for rec in _subjects(repo):
         repair = _repairable(rec)
@@ -76,7 +76,7 @@ def repair_how(repo, ctx):
 
 
 @rule("REPAIR-004", ERROR, "信用修复不收费、有办理时限，修复后终止共享和公开（法院认定的按司法程序，不适用）",
-      clause("task-15"))
+      clause("task-15"), kinds=("catalog_entry", "list_regime"))
 def repair_service(repo, ctx):
     for rec in _subjects(repo):
         repair = _repairable(rec)
@@ -104,7 +104,7 @@ def regimes_in_force(repo, kind: str, as_of: _dt.date):
     return out
 
 
-@rule("REPAIR-005", ERROR, "行政处罚信息的公示和修复期限按基准日施行的信用修复制度确定（名单按各自依据）", clause("task-14"))
+@rule("REPAIR-005", ERROR, "行政处罚信息的公示和修复期限按基准日施行的信用修复制度确定（名单按各自依据）", clause("task-14"), kinds=("catalog_entry", "list_regime"))
 def periods_follow_regime(repo, ctx):
     kind = "administrative_penalty"
     in_force = regimes_in_force(repo, kind, ctx.as_of)

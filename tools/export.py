@@ -1,0 +1,197 @@
+"""Exports for other systems: JSON per record kind, the joint-sanction bundle, CSV (UTF-8 with BOM, for Excel),
+one XLSX workbook, and ``index.json`` listing every file with its size and SHA-256.
+
+Format version 1 (documented on the site's 下载 page). Timestamps come from SOURCE_DATE_EPOCH or the commit time,
+never the clock, so two exports of the same commit are byte-identical.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import hashlib
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import zipfile
+from pathlib import Path
+
+from tools.graph.export import to_json as graph_json
+from tools.graph.queries import joint_sanctions
+from tools.model.records import iter_citations
+from tools.model.vocab import KINDS
+
+FORMAT_VERSION = "1"
+# Columns of the CSV/XLSX tables: (header, field); list values are joined with "；".
+COLUMNS = {
+    "document": [("id", "id"), ("名称", "title"), ("文号", "doc_number"), ("效力层级", "level"),
+                 ("地域", "jurisdiction"), ("发布日期", "issued"), ("施行日期", "effective_from"),
+                 ("失效日期", "effective_to"), ("状态", "status"), ("已核实", "verified"), ("来源", "source")],
+    "catalog_edition": [("id", "id"), ("名称", "title"), ("类型", "scope"), ("地域", "jurisdiction"),
+                        ("版本", "edition"), ("取代", "supersedes"), ("已核实", "verified")],
+    "catalog_entry": [("id", "id"), ("信息名称", "name"), ("目录版本", "@group"), ("类别", "category"),
+                      ("信息种类", "information_kind"), ("性质", "nature"), ("适用主体", "subjects"),
+                      ("纳入依据", "@basis"), ("已核实", "verified")],
+    "measure_list": [("id", "id"), ("名称", "title"), ("类型", "scope"), ("地域", "jurisdiction"),
+                     ("版本", "edition"), ("已核实", "verified")],
+    "measure": [("id", "id"), ("措施名称", "name"), ("清单版本", "@group"), ("类别", "category"),
+                ("依据", "@basis"), ("已核实", "verified")],
+    "list_regime": [("id", "id"), ("名单名称", "name"), ("领域", "domain"), ("认定部门", "authority"),
+                    ("认定标准依据", "@basis"), ("惩戒措施", "measures"), ("已核实", "verified")],
+    "collection_route": [("id", "id"), ("名称", "name"), ("推送至", "destination"), ("依据", "@basis")],
+    "repair_regime": [("id", "id"), ("名称", "name"), ("施行日期", "effective_from"), ("终止日期", "effective_to"),
+                      ("依据", "@basis"), ("已核实", "verified")],
+}
+
+
+def build_time(root) -> _dt.datetime:
+    """SOURCE_DATE_EPOCH if set, else the time of the last commit, else the Unix epoch (never the clock)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch:
+        try:
+            out = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%ct"], capture_output=True,
+                                 text=True, timeout=10)
+            epoch = out.stdout.strip() if out.returncode == 0 else ""
+        except (OSError, subprocess.SubprocessError):
+            epoch = ""
+    return _dt.datetime.fromtimestamp(int(epoch or 0), tz=_dt.timezone.utc)
+
+
+def commit_id(root) -> str | None:
+    try:
+        out = subprocess.run(["git", "-C", str(root), "rev-parse", "HEAD"], capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return out.stdout.strip() if out.returncode == 0 else None
+
+
+def _plain(value):
+    """JSON-ready copy of a record value (dates become ISO strings)."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    return value
+
+
+def _cell(rec, field):
+    if field == "@group":
+        return rec.group or ""
+    if field == "@basis":
+        return "；".join(f"{c.get('doc')}#{c.get('provision')}" for _, c in iter_citations(rec.data))
+    value = rec.data.get(field)
+    if isinstance(value, list):
+        return "；".join(str(v) for v in value)
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    return "" if value is None else str(value)
+
+
+def _rows(repo, kind):
+    return [[_cell(rec, field) for _, field in COLUMNS[kind]] for rec in sorted(repo.of_kind(kind), key=lambda r: r.id)]
+
+
+def _json_bytes(data) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+
+def _csv_bytes(header, rows) -> bytes:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8")  # a BOM, so Excel reads UTF-8
+
+
+def _xlsx_bytes(repo, when: _dt.datetime) -> bytes:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    for kind, columns in COLUMNS.items():
+        ws = wb.create_sheet(title=KINDS[kind][:31])
+        ws.append([h for h, _ in columns])
+        for row in _rows(repo, kind):
+            ws.append(row)
+    naive = when.replace(tzinfo=None)
+    wb.properties.created = naive
+    wb.properties.modified = naive
+    wb.properties.creator = "benxi-credit-policy"
+    buf = io.BytesIO()
+    wb.save(buf)
+    return _normalise_zip(buf.getvalue(), when)
+
+
+def _normalise_zip(data: bytes, when: _dt.datetime) -> bytes:
+    """openpyxl stamps the clock into docProps/core.xml and every zip member: rewrite both from `when`."""
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    date_time = when.timetuple()[:6] if when.year >= 1980 else (1980, 1, 1, 0, 0, 0)  # zip cannot go earlier
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            content = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)",
+                                 lambda m: m.group(1) + stamp.encode() + m.group(2), content)
+            member = zipfile.ZipInfo(info.filename, date_time=date_time)
+            member.compress_type = zipfile.ZIP_DEFLATED
+            member.external_attr = 0o644 << 16
+            dst.writestr(member, content)
+    return out.getvalue()
+
+
+def export_files(repo, g, root) -> dict[str, bytes]:
+    """relative path -> content of every export file except index.json."""
+    when = build_time(root)
+    files = {}
+    for kind in KINDS:
+        records = [dict(_plain(r.data), _path=r.path, **({"_group": r.group} if r.group else {}))
+                   for r in sorted(repo.of_kind(kind), key=lambda r: r.id)]
+        files[f"json/{kind}.json"] = _json_bytes({"format_version": FORMAT_VERSION, "kind": kind,
+                                                  "records": records})
+        files[f"csv/{kind}.csv"] = _csv_bytes([h for h, _ in COLUMNS[kind]], _rows(repo, kind))
+    as_of = when.date()
+    bundle = [joint_sanctions(repo, r.id, as_of) for r in sorted(repo.of_kind("list_regime"), key=lambda r: r.id)]
+    files["json/joint_sanctions.json"] = _json_bytes({"format_version": FORMAT_VERSION, "as_of": as_of.isoformat(),
+                                                      "lists": bundle})
+    rows = [[b["list"], b["name"], m["id"], m["name"], m["category"], "；".join(m["implementers"]),
+             "；".join(m["matters"]), "；".join(f"{x['doc']}#{x['provision']}" for x in m["basis"])]
+            for b in bundle for m in b["measures"]]
+    files["csv/joint_sanctions.csv"] = _csv_bytes(["名单 id", "名单", "措施 id", "措施", "类别", "实施主体", "适用事项",
+                                                   "依据"], rows)
+    files["graph.json"] = graph_json(g).encode("utf-8")
+    files["benxi-credit.xlsx"] = _xlsx_bytes(repo, when)
+    return files
+
+
+def export(repo, g, out_dir, root) -> dict:
+    """Write every export file and index.json into out_dir (replaced whole, never half-written)."""
+    out_dir = Path(out_dir)
+    files = export_files(repo, g, root)
+    index = {"format_version": FORMAT_VERSION, "commit": commit_id(root),
+             "generated_at": build_time(root).strftime("%Y-%m-%dT%H:%M:%SZ"),
+             "counts": {kind: len(repo.of_kind(kind)) for kind in KINDS},
+             "files": [{"path": path, "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+                       for path, data in sorted(files.items())]}
+    files["index.json"] = _json_bytes(index)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
+    try:
+        for path, data in files.items():
+            (tmp / path).parent.mkdir(parents=True, exist_ok=True)
+            (tmp / path).write_bytes(data)
+        if out_dir.exists():
+            shutil.rmtree(out_dir)
+        tmp.rename(out_dir)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return index

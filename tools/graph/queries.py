@@ -1,0 +1,141 @@
+"""Questions asked of the graph: what depends on a provision, why a record exists, what follows from a list."""
+from __future__ import annotations
+
+import datetime as _dt
+from collections import deque
+
+from tools.graph.build import dependency_graph
+from tools.model import vocab
+from tools.model.records import in_force, iter_citations
+from tools.rules.registry import PLAN_DOC
+
+
+class QueryError(ValueError):
+    """A question about something the repository does not hold (a usage error, not a failure)."""
+
+
+def impact(g, target: str) -> dict:
+    """Everything that depends on target (a document or doc#provision), transitively, with the path."""
+    if target not in g:
+        raise QueryError(f"仓库中没有“{target}”：请写文件 id，或“文件 id#条款 id”")
+    dep = dependency_graph(g)
+    reverse = dep.reverse(copy=False)
+    parent = {target: None}
+    queue = deque([target])
+    while queue:  # breadth first over "is depended on by": the shortest chain to each dependent
+        node = queue.popleft()
+        for nxt in reverse.successors(node):
+            if nxt not in parent:
+                parent[nxt] = node
+                queue.append(nxt)
+    dependents = []
+    for node in parent:
+        if node == target:
+            continue
+        via, step = [], parent[node]
+        while step is not None and step != target:
+            via.append(step)
+            step = parent[step]
+        attrs = g.nodes[node]
+        dependents.append({"id": node, "kind": attrs.get("kind"), "name": attrs.get("label"),
+                           "path": attrs.get("path"), "via": list(reversed(via))})
+    dependents.sort(key=lambda d: (len(d["via"]), d["kind"] or "", d["id"]))
+    return {"target": target, "dependents": dependents}
+
+
+def _citation_info(repo, cit, as_of):
+    doc = repo.get(cit.get("doc"), "document")
+    prov = repo.provision(cit.get("doc"), cit.get("provision"))
+    if doc is None or prov is None:
+        return None
+    d = doc.data
+    return {"doc": doc.id, "provision": prov["id"], "title": doc.title, "doc_number": d.get("doc_number"),
+            "label": prov.get("label"), "summary": prov.get("summary"), "level": d.get("level"),
+            "level_zh": vocab.LEVELS.get(d.get("level")), "status": d.get("status"),
+            "in_force": in_force(d, as_of) is None, "verified": d.get("verified") is True}
+
+
+def why(repo, g, rules, record_id: str, as_of: _dt.date) -> dict:
+    """The chain from a record to the provisions, documents and plan clauses behind it."""
+    rec = repo.get(record_id)
+    if rec is None:
+        raise QueryError(f"仓库中没有 id 为“{record_id}”的记录")
+    basis, seen = [], set()
+    for path, cit in iter_citations(rec.data):
+        info = _citation_info(repo, cit, as_of)
+        key = (cit.get("doc"), cit.get("provision"))
+        if info and key not in seen:
+            seen.add(key)
+            info["field"] = ".".join(str(p) for p in path)
+            basis.append(info)
+    node = rec.id
+    related = []
+    if node in g:
+        for a, _b, data in g.in_edges(node, data=True):
+            if data.get("type") == "triggers":
+                related.append({"relation": "triggered_by", "id": a, "kind": g.nodes[a].get("kind"),
+                                "name": g.nodes[a].get("label")})
+        for _a, b, data in g.out_edges(node, data=True):
+            if data.get("type") in ("part_of", "issued_by", "follows", "refines", "triggers"):
+                related.append({"relation": data["type"], "id": b, "kind": g.nodes[b].get("kind"),
+                                "name": g.nodes[b].get("label")})
+    clauses = {}
+    for r in rules:
+        if r.clause and (not r.kinds or rec.kind in r.kinds):
+            prov = repo.provision(PLAN_DOC, r.clause_provision) or {}
+            entry = clauses.setdefault(r.clause_provision, {"id": r.clause_provision, "label": prov.get("label"),
+                                                            "title": prov.get("title"), "rules": []})
+            entry["rules"].append(r.id)
+    return {"record": {"id": rec.id, "kind": rec.kind, "kind_zh": vocab.KINDS.get(rec.kind), "name": rec.title,
+                       "path": rec.path, "verified": rec.data.get("verified") is True},
+            "as_of": as_of.isoformat(), "basis": basis, "related": related,
+            "clauses": sorted(clauses.values(), key=lambda c: _plan_order(repo, c["id"]))}
+
+
+def _plan_order(repo, provision_id):
+    entry = repo.provisions.get(PLAN_DOC, {}).get(provision_id)
+    return entry[0] if entry else 10**6
+
+
+def _rows_for(measure, regime_id, named):
+    """The rows of a measure that apply to a list: those targeting it, or all rows when the list names the
+    measure without the rows saying which applies."""
+    rows = measure.data.get("rows")
+    rows = rows if isinstance(rows, list) else [measure.data]
+    targeting = [r for r in rows if isinstance(r, dict) and regime_id in (r.get("targets") or [])]
+    return targeting or (rows if named else [])
+
+
+def _valid_on(rec, as_of) -> bool:
+    start, end = rec.data.get("effective_from"), rec.data.get("effective_to")
+    return not (isinstance(start, _dt.date) and start > as_of) and not (isinstance(end, _dt.date) and end < as_of)
+
+
+def joint_sanctions(repo, regime_id: str, as_of: _dt.date) -> dict:
+    """The measures that follow from being on a list, with implementers, business matters and basis."""
+    regime = repo.get(regime_id, "list_regime")
+    if regime is None:
+        raise QueryError(f"仓库中没有 id 为“{regime_id}”的严重失信主体名单制度")
+    named = set(regime.data.get("measures") or [])
+    measures = []
+    for m in sorted(repo.of_kind("measure"), key=lambda r: r.id):
+        rows = _rows_for(m, regime_id, m.id in named)
+        mlist = repo.get(m.group, "measure_list")
+        if not rows or not _valid_on(m, as_of) or (mlist is not None and not _valid_on(mlist, as_of)):
+            continue
+        implementers, matters, basis, seen = [], [], [], set()
+        for row in rows:
+            implementers += [x for x in row.get("implementers") or [] if x not in implementers]
+            matters += [x for x in row.get("matters") or [] if x not in matters]
+            for cit in row.get("basis") or []:
+                info = _citation_info(repo, cit, as_of)
+                if info and (info["doc"], info["provision"]) not in seen:
+                    seen.add((info["doc"], info["provision"]))
+                    basis.append(info)
+        measures.append({"id": m.id, "name": m.title, "category": m.data.get("category"),
+                         "category_zh": vocab.MEASURE_CATEGORIES.get(m.data.get("category")),
+                         "list": m.group, "content": [r.get("content") for r in rows if r.get("content")],
+                         "implementers": implementers, "matters": matters, "basis": basis,
+                         "verified": m.data.get("verified") is True})
+    return {"list": regime.id, "name": regime.title, "as_of": as_of.isoformat(), "measures": measures}
+

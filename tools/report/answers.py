@@ -1,0 +1,52 @@
+"""Chinese text for the graph questions (impact, why, query); JSON is the data as it is."""
+from __future__ import annotations
+
+from tools.model import vocab
+
+
+def _kind(k):
+    return vocab.KINDS.get(k) or {"provision": "条款", "rule": "检查规则"}.get(k, k or "")
+
+
+def _cite(b) -> str:
+    state = "现行有效" if b["in_force"] else vocab.DOCUMENT_STATUS.get(b["status"], b["status"]) + "或不在施行期"
+    flag = "" if b["verified"] else "，未核实"
+    return f"《{b['title']}》{b['label'] or b['provision']}（{b['level_zh']}，{state}{flag}）"
+
+
+def impact_text(result) -> str:
+    deps = result["dependents"]
+    lines = [f"依赖“{result['target']}”的记录和条款共 {len(deps)} 项："]
+    for d in deps:
+        chain = " ← ".join([result["target"], *d["via"], d["id"]])
+        lines.append(f"- [{_kind(d['kind'])}] {d['name'] or d['id']}（{d['id']}）  路径：{chain}")
+    return "\n".join(lines) + "\n"
+
+
+def why_text(result) -> str:
+    r = result["record"]
+    lines = [f"{r['kind_zh']}《{r['name']}》（{r['id']}，{r['path']}）" + ("" if r["verified"] else "〔未核实〕")]
+    for rel in result["related"]:
+        word = {"part_of": "属于", "issued_by": "印发文件", "follows": "归集方式", "refines": "细化",
+                "triggers": "触发措施", "triggered_by": "由此触发"}.get(rel["relation"], rel["relation"])
+        lines.append(f"  {word}：{rel['name'] or rel['id']}（{rel['id']}）")
+    lines.append("  法律及政策依据：" if result["basis"] else "  法律及政策依据：无")
+    for b in result["basis"]:
+        lines.append(f"    - {_cite(b)}：{b['summary'] or ''}")
+    lines.append("  受方案以下条款约束：")
+    for c in result["clauses"]:
+        title = f" {c['title']}" if c.get("title") else ""
+        lines.append(f"    - {c['label']}{title}（规则 {'、'.join(c['rules'])}）")
+    return "\n".join(lines) + "\n"
+
+
+def query_text(result) -> str:
+    lines = [f"列入“{result['name']}”（{result['list']}）后，基准日 {result['as_of']} 适用的惩戒措施 "
+             f"{len(result['measures'])} 项："]
+    for m in result["measures"]:
+        lines.append(f"- {m['name']}（{m['id']}，{m['category_zh']}）" + ("" if m["verified"] else "〔未核实〕"))
+        lines.append(f"    实施主体：{'、'.join(m['implementers']) or '未写明'}")
+        lines.append(f"    适用事项：{'、'.join(m['matters']) or '未写明'}")
+        for b in m["basis"]:
+            lines.append(f"    依据：{_cite(b)}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,57 @@
+"""Rules over the dependency graph: supersession cycles, orphan measures and documents, records left without law."""
+from __future__ import annotations
+
+import networkx as nx
+
+from tools.findings import ERROR, WARNING
+from tools.model.records import in_force, iter_citations
+from tools.rules.registry import INFRASTRUCTURE, clause, rule
+
+
+@rule("GRAPH-001", ERROR, "版本或文件之间的取代关系出现循环", rationale=INFRASTRUCTURE + "；循环的取代关系无法判断哪个版本现行")
+def supersession_cycles(repo, ctx):
+    g = ctx.graph
+    sup = nx.DiGraph((a, b) for a, b, d in g.edges(data=True) if d.get("type") == "supersedes")
+    for cycle in nx.simple_cycles(sup):
+        first = repo.get(sorted(cycle)[0])
+        if first is not None:
+            yield first, (), f"取代关系形成循环：{' → '.join(cycle + [cycle[0]])}"
+
+
+@rule("GRAPH-002", WARNING, "没有任何名单或失信信息触发的惩戒措施", clause("task-10"), kinds=("measure",))
+def untriggered_measures(repo, ctx):
+    g = ctx.graph
+    for rec in repo.of_kind("measure"):
+        if rec.id in g and not any(d.get("type") == "triggers" for _, _, d in g.in_edges(rec.id, data=True)):
+            yield rec, (), "没有任何名单制度或失信信息条目触发本措施：惩戒措施应当与具体的失信行为相关联"
+
+
+@rule("GRAPH-003", WARNING, "没有任何记录引用的文件", rationale="仓库整理：未被引用的文件可能是多余的，或缺少引用它的记录")
+def uncited_documents(repo, ctx):
+    g = ctx.graph
+    for rec in repo.of_kind("document"):
+        if rec.id not in g:
+            continue
+        used = any(d.get("type") in ("issued_by", "supersedes") for _, _, d in g.in_edges(rec.id, data=True))
+        for prov in g.predecessors(rec.id):
+            if any(d.get("type") in ("cites", "enforces") for _, _, d in g.in_edges(prov, data=True)):
+                used = True
+                break
+        if not used:
+            yield rec, (), "没有任何记录或规则引用本文件的条款"
+
+
+@rule("GRAPH-004", ERROR, "记录的全部依据在基准日都不施行（已废止、已失效或尚未生效）", clause("part-2-1"))
+def basis_all_gone(repo, ctx):
+    for rec in repo.records:
+        if rec.kind == "document" or not _valid(rec, ctx.as_of):
+            continue
+        docs = [repo.get(c.get("doc"), "document") for _, c in iter_citations(rec.data) if isinstance(c.get("doc"), str)]
+        docs = [d for d in docs if d is not None]
+        if docs and all(in_force(d.data, ctx.as_of) for d in docs):
+            yield rec, (), f"本记录引用的全部文件在基准日 {ctx.as_of} 都不施行：它已没有有效的法律依据"
+
+
+def _valid(rec, as_of):
+    start, end = rec.data.get("effective_from"), rec.data.get("effective_to")
+    return not (hasattr(start, "year") and start > as_of) and not (hasattr(end, "year") and end < as_of)
