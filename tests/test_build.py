@@ -33,7 +33,7 @@ def test_build_writes_site_and_graph(site_repo, capsys):
     site = site_repo / "site"
     assert (site / "index.html").is_file()
     assert (site / "measures" / "list-2021" / "measure-a" / "index.html").is_file()
-    graph = json.loads((site / "downloads" / "graph.json").read_text(encoding="utf-8"))
+    graph = json.loads((site / "exports" / "graph.json").read_text(encoding="utf-8"))
     edges = {(e["source"], e["target"], e["type"]) for e in graph["edges"]}
     assert ("measure-a", "example-law#art-2", "cites") in edges
     assert ("regime-a", "measure-a", "triggers") in edges

@@ -51,12 +51,14 @@ def build(root: Path, site_dir: Path | None = None, as_of=None) -> int:
 
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
-    hooks.PRELOADED = (result, rules, commit_info(root))
+    hooks.PRELOADED = (result, rules, commit_info(root), graph)
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    cwd = os.getcwd()
     try:
+        os.chdir(root)  # mkdocs.yml's relative paths (the jieba dictionary) are relative to the repository root
         config = load_config(str(root / "mkdocs.yml"), site_dir=str(tmp), strict=True)
         mkdocs_build(config)
-        export(result.repo, graph, tmp / "downloads", root)
+        export(result.repo, graph, tmp / "exports", root)
     except (MkDocsException, OSError) as exc:
         shutil.rmtree(tmp, ignore_errors=True)
         sys.stderr.write(f"网站构建失败，site/ 保持不变：{exc}\n")
@@ -65,6 +67,7 @@ def build(root: Path, site_dir: Path | None = None, as_of=None) -> int:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     finally:
+        os.chdir(cwd)
         hooks.PRELOADED = None
     old = None
     if site_dir.exists():

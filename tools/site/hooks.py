@@ -34,13 +34,13 @@ def _prepare(root: Path):
     for f in result.findings:
         if f.blocking:
             log.warning("lint: %s", line(f))
-    return result, all_rules(), commit_info(root)
+    return result, all_rules(), commit_info(root), None
 
 
 def on_files(files, config):
     root = Path(config.config_file_path).resolve().parent
-    result, rules, commit = _prepare(root)
-    site = Site(result.repo, rules, result.as_of, commit)
+    result, rules, commit, graph = _prepare(root)
+    site = Site(result.repo, rules, result.as_of, commit, graph)
     for uri, content in sorted(site.pages().items()):
         existing = files.get_file_from_path(uri)
         if existing is not None:

@@ -19,6 +19,8 @@ from tools.findings import SEVERITY_ZH
 from tools.model import vocab
 from tools.model.records import iter_citations
 from tools.site.escape import md, sources
+from tools.site.guide import edition_changes, repair_items
+from tools.site.why import why_section
 
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 LEVEL_ORDER = list(vocab.LEVELS)
@@ -109,8 +111,11 @@ def _schema_rows():
 class Site:
     """All generated pages for one repository model."""
 
-    def __init__(self, repo, rules, as_of, commit: str):
+    def __init__(self, repo, rules, as_of, commit: str, graph=None):
+        from tools.graph.build import build_graph
+
         self.repo, self.rules, self.as_of, self.commit = repo, rules, as_of, commit
+        self.graph = graph if graph is not None else build_graph(repo, rules)
         self.env = _env()
         self.backlinks = defaultdict(list)
         for rec in repo.records:
@@ -154,6 +159,20 @@ class Site:
                 return Markup(md(c.get("provision")))
             return Markup(f"[{md(prov.get('label') or prov['id'])}]({rel(page_uri(doc))}#{prov['id']})")
 
+        def badge(rec) -> Markup:
+            """The visible "unverified" admonition of a record page."""
+            if rec.data.get("verified") is True:
+                return Markup("")
+            note = rec.data.get("note")
+            detail = f"说明：{md(note)}" if note else ""
+            return Markup(f'\n\n!!! warning "未核实"\n    本记录尚未对照来源逐项核实，请勿作为正式依据。{detail}\n\n')
+
+        def basis_list(citations) -> Markup:
+            return Markup("".join(f"\n- {cite(c)}" for c in citations or []))
+
+        def source_line(rec) -> Markup:
+            return Markup(f"**来源：** {sources(rec.data.get('source'))}")
+
         def anchor(pid) -> Markup:
             return Markup("{#" + pid + "}") if isinstance(pid, str) and _ID_RE.match(pid) else Markup("")
 
@@ -166,16 +185,19 @@ class Site:
             return Markup(f"方案 [{md(label)}]({rel(f'documents/{doc}.md')}#{prov})")
 
         return dict(vocab=vocab, href=href, rec_link=rec_link, doc_link=rec_link, cite=cite, anchor=anchor,
+                    badge=badge, basis_list=basis_list, source_line=source_line,
                     cite_label=cite_label, dur=_duration_zh, regime_period=self._period_zh, rel=rel,
                     rule_anchor=lambda rid: Markup(f'<a id="{rid.lower()}"></a>') if re.fullmatch(r"[A-Z]+-\d{3}", rid) else "",
                     sources=sources, page=page, clause_link=clause_link, backlinks=self.backlinks,
                     severity=SEVERITY_ZH, steps=STEPS, entries_of=self.entries_of, measures_of=self.measures_of)
 
     def render(self, template: str, page: str, **ctx) -> str:
-        body = self.env.get_template(template).render(**self._helpers(page), **ctx)
+        helpers = self._helpers(page)
+        body = self.env.get_template(template).render(**helpers, **ctx)
         rec = ctx.get("rec")
         if rec is None:
             return body
+        body += str(why_section(self.repo, self.graph, self.rules, rec, helpers["rel"]))  # str: Markup would escape body
         # MkDocs would take the <title> from the H1's *decoded* text and themes print it unescaped
         # ("</title><script>" would break out): give it an HTML-escaped title of our own instead.
         return f"---\ntitle: {json.dumps(html.escape(rec.title), ensure_ascii=False)}\n---\n\n{body}"
@@ -207,6 +229,9 @@ class Site:
             routes=sorted(self.repo.of_kind("collection_route"), key=lambda r: r.id),
             regimes=sorted(self.repo.of_kind("repair_regime"), key=lambda r: str(r.data.get("effective_from"))))
         out["coverage.md"] = self._coverage()
+        out["repair-guide.md"] = self.render("repair_guide.md.j2", "repair-guide.md", as_of=self.as_of,
+                                             items=repair_items(self.repo, self.as_of))
+        out["changes.md"] = self.render("changes.md.j2", "changes.md", changes=edition_changes(self.repo))
         for rec in self.repo.records:
             uri = page_uri(rec)
             out[uri] = getattr(self, f"_{rec.kind}")(rec, uri)

@@ -1,0 +1,81 @@
+"""The generated site without a browser: self-contained, searchable in Chinese, every record page complete."""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+
+import pytest
+
+from conftest import ROOT
+from tools.build import build
+
+MERMAID_SHA256 = "d0830a6c05546e9edb8fe20a8f545f3e0dc7c4c3134d584bad9c13a99d7a71e0"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, request):
+    site_repo = request.getfixturevalue("site_repo_module")
+    out = tmp_path_factory.mktemp("out") / "site"
+    assert build(site_repo, out) == 0
+    return out
+
+
+@pytest.fixture(scope="module")
+def site_repo_module(tmp_path_factory):
+    import shutil
+
+    from conftest import MINI, PLAN
+
+    repo = tmp_path_factory.mktemp("repo") / "repo"
+    shutil.copytree(MINI, repo)
+    (repo / "policies" / "benxi").mkdir(parents=True)
+    shutil.copy(PLAN, repo / "policies" / "benxi" / PLAN.name)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("  - tools/site/hooks.py", f"  - {ROOT / 'tools' / 'site' / 'hooks.py'}")
+    (repo / "mkdocs.yml").write_text(config.replace("  - tools/site\n", ""), encoding="utf-8")
+    shutil.copytree(ROOT / "docs", repo / "docs")
+    return repo
+
+
+def test_vendored_mermaid_is_the_pinned_file():
+    data = (ROOT / "docs/assets/vendor/mermaid/mermaid.min.js").read_bytes()
+    assert hashlib.sha256(data).hexdigest() == MERMAID_SHA256
+
+
+def test_nothing_is_loaded_from_outside_the_site(built):
+    for page in built.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for tag, attr in re.findall(r'<(script|link|img|iframe)\b[^>]*\b(?:src|href)="([^"]*)"', html):
+            assert not re.match(r"(https?:)?//", attr), f"{page}: <{tag}> loads {attr}"
+        assert "fonts.googleapis" not in html and "unpkg.com" not in html, page
+
+
+def test_record_pages_carry_badge_why_and_diagram(built):
+    html = (built / "documents/benxi-plan-2021/index.html").read_text(encoding="utf-8")
+    assert 'class="admonition warning"' in html  # the plan record is unverified: the badge shows
+    measure = (built / "measures/list-2021/measure-a/index.html").read_text(encoding="utf-8")
+    assert "依据链" in measure and '<pre class="mermaid">' in measure
+    assert 'class="admonition warning"' not in measure  # verified fixture records carry no badge
+
+
+def test_generated_pages_exist(built):
+    for page in ["coverage", "repair-guide", "changes", "rules", "data-model", "procedures", "downloads"]:
+        assert (built / page / "index.html").is_file(), page
+    guide = (built / "repair-guide/index.html").read_text(encoding="utf-8")
+    assert "示例处罚信息" in guide and "不收费" in guide
+
+
+def test_search_index_segments_domain_words(built):
+    index = json.loads((built / "search/search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(d["title"] + " " + d["text"] for d in index["docs"])
+    tokens = set(re.split(index["config"]["separator"], text))
+    assert "失信被执行人" in tokens or "失信" in tokens
+    assert "信用修复" in tokens
+    assert (built / "search/search_index.json").stat().st_size < 10 * 1024 * 1024
+
+
+def test_record_pages_are_not_in_the_nav(built):
+    nav = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>', (built / "index.html").read_text(encoding="utf-8"),
+                    re.S).group(0)
+    assert "measure-a" not in nav and "entry-a" not in nav
