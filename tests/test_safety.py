@@ -1,0 +1,60 @@
+"""Publishing safety rules: personal data never enters the repository; markup typed into text is flagged."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tools.rules.engine import lint
+from tools.rules.safety import personal_data, resident_id_valid, uscc_valid
+
+AS_OF = dt.date(2026, 11, 25)
+ENTRY = "catalogs/cat-2021/entry-a.yml"
+
+
+def _set_summary(repo, text):
+    path = repo / ENTRY
+    body = path.read_text(encoding="utf-8")
+    path.write_text(body + f"summary: '{text}'\n", encoding="utf-8")
+    return body.count("\n") + 1  # the line of the appended summary
+
+
+def hits(repo, rule):
+    return [(f.path, f.line, f.severity) for f in lint(repo, AS_OF).findings if f.rule == rule]
+
+
+@pytest.mark.parametrize("text", [
+    "例如张某，身份证号 11010519491231002X，已被列入名单",
+    "联系电话 13912345678",
+    "某公司（统一社会信用代码 91350100M000100Y43）",
+])
+def test_pii_001_flags_personal_data(mini_repo, text):
+    line = _set_summary(mini_repo, text)
+    assert hits(mini_repo, "PII-001") == [(ENTRY, line, "error")]
+
+
+@pytest.mark.parametrize("text", [
+    "依据第二百六十六条，自2021-07-21起施行",
+    "编号 110105194912310021 的校验位不符，不是身份证号",  # 18 digits, wrong check digit
+    "罚款 12345678901 元以下",  # 11 digits not starting with 1[3-9]
+    "统一社会信用代码由18位字符组成",
+])
+def test_pii_001_passes_ordinary_text(mini_repo, text):
+    _set_summary(mini_repo, text)
+    assert hits(mini_repo, "PII-001") == []
+
+
+def test_check_digit_algorithms():
+    assert resident_id_valid("11010519491231002X") and not resident_id_valid("110105194912310021")
+    assert uscc_valid("91350100M000100Y43") and not uscc_valid("91350100M000100Y44")
+    assert personal_data("无") is None
+
+
+def test_html_001_warns_on_markup(mini_repo):
+    line = _set_summary(mini_repo, '<img src=x onerror="alert(1)">')
+    assert hits(mini_repo, "HTML-001") == [(ENTRY, line, "warning")]
+
+
+def test_html_001_passes_plain_text_with_brackets(mini_repo):
+    _set_summary(mini_repo, "期限（P3M）< 1 年，见《行政处罚法》第四十八条")
+    assert hits(mini_repo, "HTML-001") == []

@@ -1,0 +1,73 @@
+"""Publishing safety: no personal data of named subjects, no markup typed into text fields."""
+from __future__ import annotations
+
+import re
+
+from tools.findings import ERROR, WARNING
+from tools.rules.registry import clause, rule
+
+_ID18 = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx])(?![0-9A-Za-z])")
+_MOBILE = re.compile(r"(?<!\d)(1[3-9]\d{9})(?!\d)")
+_USCC = re.compile(r"(?<![0-9A-Z])([0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10})(?![0-9A-Z])")
+_TAG = re.compile(r"<\s*/?\s*[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?>|javascript:|data:text/html", re.I)
+
+_ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+_ID_CHECK = "10X98765432"
+_USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+_USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+
+
+def resident_id_valid(s: str) -> bool:
+    """GB 11643 check digit of an 18-digit resident identity number."""
+    total = sum(int(d) * w for d, w in zip(s[:17], _ID_WEIGHTS))
+    return _ID_CHECK[total % 11] == s[17].upper()
+
+
+def uscc_valid(s: str) -> bool:
+    """GB 32100 check character of a unified social credit code."""
+    total = sum(_USCC_CHARS.index(c) * w for c, w in zip(s[:17], _USCC_WEIGHTS))
+    return _USCC_CHARS[(31 - total % 31) % 31] == s[17]
+
+
+def _strings(data, path=()):
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for k, v in data.items():
+            yield from _strings(v, path + (k,))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            yield from _strings(v, path + (i,))
+
+
+def personal_data(text: str) -> str | None:
+    for m in _ID18.finditer(text):
+        if resident_id_valid(m.group(1)):
+            return f"居民身份证号码（{m.group(1)[:6]}…）"
+    for m in _USCC.finditer(text):
+        if uscc_valid(m.group(1)):
+            return f"统一社会信用代码（{m.group(1)[:4]}…）"
+    m = _MOBILE.search(text)
+    if m:
+        return f"手机号码（{m.group(1)[:3]}…）"
+    return None
+
+
+@rule("PII-001", ERROR, "文本中出现疑似身份证号码、手机号码或统一社会信用代码：本库只记录规则，不记录具体主体", clause("task-13"))
+def no_personal_data(repo, ctx):
+    for rec in repo.records:
+        for path, text in _strings(rec.data):
+            if path and path[-1] in ("source",):
+                continue  # URLs may contain long digit runs
+            what = personal_data(text)
+            if what:
+                yield rec, path, f"字段中疑似含有{what}：本库只记录规则，不得出现被列入名单的具体自然人或企业"
+
+
+@rule("HTML-001", WARNING, "文本中出现疑似 HTML 标记或脚本链接（网站会将其原样显示为文字）",
+      rationale="发布安全：可能是输入错误；网站始终把它当作文字显示，不会执行")
+def markup_in_text(repo, ctx):
+    for rec in repo.records:
+        for path, text in _strings(rec.data):
+            if _TAG.search(text):
+                yield rec, path, "文本中有类似 HTML 标记或 javascript:/data: 链接的内容：请确认是否为输入错误（网站会按原样显示为文字）"
