@@ -104,3 +104,15 @@ def test_mkdocs_build_strict_fails_when_lint_has_errors(site_repo, tmp_path):
                          cwd=site_repo, capture_output=True, text=True, timeout=300)
     assert out.returncode != 0
     assert "LIST-001" in out.stderr  # an invented domain, reported under the rule that cites plan 四（三）6
+
+
+def test_two_builds_of_the_same_commit_are_byte_identical(site_repo, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764028800")
+    a, b = tmp_path / "a", tmp_path / "b"
+    assert build(site_repo, a) == 0
+    assert build(site_repo, b) == 0
+    files_a = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
+    assert files_a == sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
+    different = [str(p) for p in files_a if (a / p).read_bytes() != (b / p).read_bytes()]
+    assert different == []
+    assert "2025-11-25" in (a / "index.html").read_text(encoding="utf-8")  # the data's date, not the clock

@@ -30,16 +30,19 @@ def build(root: Path, site_dir: Path | None = None, as_of=None) -> int:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    from tools.export import export
+    from tools.export import build_time, export
     from tools.graph.build import build_graph
     from tools.report.text import render
     from tools.rules.engine import lint
     from tools.rules.registry import all_rules
-    from tools.site import hooks
+    from tools.site import state
 
     root = Path(root).resolve()
     site_dir = Path(site_dir or root / "site").resolve()
-    result = lint(root, as_of)
+    # Reproducible: the data's own time (SOURCE_DATE_EPOCH, else the commit time) stands for "now" everywhere:
+    # the default as-of date, MkDocs' sitemap dates, the export stamps.
+    when = build_time(root)
+    result = lint(root, as_of or when.date())
     if result.summary.errors:
         sys.stderr.write(render(result))
         sys.stderr.write("检查发现错误，未生成网站（site/ 保持不变）。\n")
@@ -51,7 +54,9 @@ def build(root: Path, site_dir: Path | None = None, as_of=None) -> int:
 
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
-    hooks.PRELOADED = (result, rules, commit_info(root), graph)
+    state.PRELOADED = (result, rules, commit_info(root), graph)
+    epoch_was = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(when.timestamp()))  # MkDocs dates its sitemap from it
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     cwd = os.getcwd()
     try:
@@ -68,7 +73,9 @@ def build(root: Path, site_dir: Path | None = None, as_of=None) -> int:
         raise
     finally:
         os.chdir(cwd)
-        hooks.PRELOADED = None
+        state.PRELOADED = None
+        if epoch_was is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
     old = None
     if site_dir.exists():
         old = site_dir.with_name(f".{site_dir.name}-old-{os.getpid()}")

@@ -48,7 +48,8 @@ COLUMNS = {
 
 
 def build_time(root) -> _dt.datetime:
-    """SOURCE_DATE_EPOCH if set, else the time of the last commit, else the Unix epoch (never the clock)."""
+    """SOURCE_DATE_EPOCH if set, else the time of the last commit; outside a git checkout (and only there), the
+    start of today (UTC), so that builds of one day still agree."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if not epoch:
         try:
@@ -57,7 +58,10 @@ def build_time(root) -> _dt.datetime:
             epoch = out.stdout.strip() if out.returncode == 0 else ""
         except (OSError, subprocess.SubprocessError):
             epoch = ""
-    return _dt.datetime.fromtimestamp(int(epoch or 0), tz=_dt.timezone.utc)
+    if not epoch:
+        today = _dt.datetime.now(tz=_dt.timezone.utc)
+        return today.replace(hour=0, minute=0, second=0, microsecond=0)
+    return _dt.datetime.fromtimestamp(int(epoch), tz=_dt.timezone.utc)
 
 
 def commit_id(root) -> str | None:

@@ -19,17 +19,16 @@ from tools.build import commit_info  # noqa: E402
 from tools.report.text import line  # noqa: E402
 from tools.rules.engine import lint  # noqa: E402
 from tools.rules.registry import all_rules  # noqa: E402
+from tools.site import state  # noqa: E402
 from tools.site.pages import Site  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.benxi")
 
-# Set by tools.build so that a `python -m tools build` run lints once; None under plain `mkdocs`.
-PRELOADED = None
 
 
 def _prepare(root: Path):
-    if PRELOADED is not None:
-        return PRELOADED
+    if state.PRELOADED is not None:  # set by `python -m tools build`
+        return state.PRELOADED
     result = lint(root)
     for f in result.findings:
         if f.blocking:
