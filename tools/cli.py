@@ -46,6 +46,10 @@ def _parser() -> argparse.ArgumentParser:
 
     add("stats", help="按记录类型统计数量和已核实比例")
 
+    schema = add("schema", help="由 cerberus 模式生成 JSON Schema（编辑器补全和检查用）")
+    schema.add_argument("--out", type=Path, default=None, help="输出目录（默认 schemas/）")
+    schema.add_argument("--check", action="store_true", help="只检查已提交的 JSON Schema 是否与生成结果一致")
+
     impact = add("impact", help="某文件或条款被废止时，哪些记录受影响（传递依赖及路径）")
     impact.add_argument("target", help="文件 id，或 文件 id#条款 id")
     impact.add_argument("--format", choices=["text", "json"], default="text")
@@ -217,6 +221,25 @@ def cmd_export(args) -> int:
     return 0
 
 
+def cmd_schema(args) -> int:
+    from tools.model.jsonschema import render_all
+
+    out = args.out or args.root / "schemas"
+    files = render_all()
+    if args.check:
+        stale = [name for name, text in files.items()
+                 if not (out / name).is_file() or (out / name).read_text(encoding="utf-8") != text]
+        extra = sorted(p.name for p in out.glob("*.schema.json") if p.name not in files) if out.is_dir() else []
+        for name in stale + extra:
+            print(f"{out / name}：与生成结果不一致，请运行 python -m tools schema 重新生成", file=sys.stderr)
+        return 1 if stale or extra else 0
+    out.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (out / name).write_text(text, encoding="utf-8")
+    print(f"已生成 {len(files)} 个 JSON Schema 到 {out}")
+    return 0
+
+
 def cmd_build(args) -> int:
     from tools.build import build
 
@@ -235,7 +258,7 @@ def cmd_graph(args) -> int:
 
 
 COMMANDS = {"lint": cmd_lint, "rules": cmd_rules, "build": cmd_build, "graph": cmd_graph, "stats": cmd_stats,
-            "impact": cmd_impact, "why": cmd_why, "query": cmd_query, "export": cmd_export}
+            "schema": cmd_schema, "impact": cmd_impact, "why": cmd_why, "query": cmd_query, "export": cmd_export}
 
 
 def main(argv=None) -> int:
