@@ -64,6 +64,11 @@ def _parser() -> argparse.ArgumentParser:
     query.add_argument("--format", choices=["text", "json"], default="text")
     query.add_argument("--as-of", type=_date)
 
+    diff = add("diff", help="比较两个目录或清单版本（或两个 git 版本）：新增、删除、修改及字段变化")
+    diff.add_argument("old", help="旧版本：目录或清单版本 id，或 git 版本")
+    diff.add_argument("new", help="新版本：目录或清单版本 id，或 git 版本")
+    diff.add_argument("--format", choices=["text", "json"], default="text")
+
     export = add("export", help="导出 JSON、CSV、XLSX 和联合惩戒清单")
     export.add_argument("--out", type=Path, required=True, help="输出目录")
 
@@ -212,6 +217,21 @@ def cmd_query(args) -> int:
     return _answer(args, _asked(joint_sanctions, repo, args.list_id, args.as_of or _dt.date.today()), query_text)
 
 
+def cmd_diff(args) -> int:
+    from tools import diff
+    from tools.load.repository import load_repository
+
+    repo, _ = load_repository(args.root)
+    try:
+        if repo.get(args.old) is not None and repo.get(args.new) is not None:
+            result = diff.compare_editions(repo, args.old, args.new)
+        else:
+            result = diff.compare_revisions(args.root, args.old, args.new)
+    except ValueError as exc:
+        raise SystemExit(f"无法比较：{exc}") from None
+    return _answer(args, diff.as_json(result), lambda _data: diff.as_text(result))
+
+
 def cmd_export(args) -> int:
     from tools.export import export
 
@@ -258,7 +278,7 @@ def cmd_graph(args) -> int:
 
 
 COMMANDS = {"lint": cmd_lint, "rules": cmd_rules, "build": cmd_build, "graph": cmd_graph, "stats": cmd_stats,
-            "schema": cmd_schema, "impact": cmd_impact, "why": cmd_why, "query": cmd_query, "export": cmd_export}
+            "schema": cmd_schema, "impact": cmd_impact, "why": cmd_why, "query": cmd_query, "export": cmd_export, "diff": cmd_diff}
 
 
 def main(argv=None) -> int:

@@ -1,4 +1,4 @@
-"""Pages computed from several records: the public's credit-repair guide and the edition changes."""
+"""The public's credit-repair guide, computed from the entries, list regimes and repair regimes."""
 from __future__ import annotations
 
 import datetime as _dt
@@ -6,7 +6,6 @@ import datetime as _dt
 from tools.model import vocab
 from tools.rules.repair import regimes_in_force
 
-DIFF_SKIP = {"id", "source", "verified", "note"}
 
 
 def _duration(value) -> str:
@@ -50,53 +49,3 @@ def repair_items(repo, as_of: _dt.date) -> list[dict]:
             "basis": repair.get("basis") or [],
         })
     return items
-
-
-def _matches(old_items, new_items):
-    """Pair entries of two editions by name (the same information item keeps its name across editions)."""
-    old = {r.title: r for r in old_items}
-    new = {r.title: r for r in new_items}
-    added = [new[n] for n in sorted(new) if n not in old]
-    removed = [old[n] for n in sorted(old) if n not in new]
-    common = [(old[n], new[n]) for n in sorted(old) if n in new]
-    return added, removed, common
-
-
-def _field_changes(a, b) -> list[dict]:
-    changes = []
-    for key in sorted(set(a.data) | set(b.data)):
-        if key in DIFF_SKIP:
-            continue
-        va, vb = a.data.get(key), b.data.get(key)
-        if va != vb:
-            changes.append({"field": key, "old": _show(va), "new": _show(vb)})
-    return changes
-
-
-def _show(value) -> str:
-    if value is None:
-        return "（无）"
-    if isinstance(value, list):
-        return "、".join(_show(v) for v in value)
-    if isinstance(value, dict):
-        if "doc" in value and "provision" in value:
-            return f"{value['doc']}#{value['provision']}"
-        return "；".join(f"{k}: {_show(v)}" for k, v in value.items())
-    return str(value)
-
-
-def edition_changes(repo) -> list[dict]:
-    """For every catalog edition and measure list that supersedes another: ADD / DEL / MOD, field by field."""
-    out = []
-    for kind, member in (("catalog_edition", "catalog_entry"), ("measure_list", "measure")):
-        for ed in sorted(repo.of_kind(kind), key=lambda r: r.id):
-            prev = repo.get(ed.data.get("supersedes"), kind) if isinstance(ed.data.get("supersedes"), str) else None
-            if prev is None:
-                continue
-            members = repo.of_kind(member)
-            added, removed, common = _matches([r for r in members if r.group == prev.id],
-                                              [r for r in members if r.group == ed.id])
-            modified = [(a, b, _field_changes(a, b)) for a, b in common]
-            out.append({"edition": ed, "previous": prev, "added": added, "removed": removed,
-                        "modified": [m for m in modified if m[2]], "unchanged": sum(1 for m in modified if not m[2])})
-    return out

@@ -19,7 +19,8 @@ from tools.findings import SEVERITY_ZH
 from tools.model import vocab
 from tools.model.records import iter_citations
 from tools.site.escape import md, sources
-from tools.site.guide import edition_changes, repair_items
+from tools.diff import edition_changes
+from tools.site.guide import repair_items
 from tools.site.why import why_section
 
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
