@@ -47,6 +47,10 @@ def build(root: Path, site_dir: Path | None = None, as_of=None) -> int:
         sys.stderr.write(render(result))
         sys.stderr.write("检查发现错误，未生成网站（site/ 保持不变）。\n")
         return 1
+    drafts = sorted({f.path for f in result.findings if f.rule == "DRAFT-001"})
+    if drafts:
+        sys.stderr.write("以下记录仍是草稿（draft: true），未生成网站（site/ 保持不变）：\n" + "\n".join(drafts) + "\n")
+        return 1
     print(result.summary.line_zh())
     rules = all_rules()
     graph = build_graph(result.repo, rules)

@@ -64,6 +64,18 @@ def _parser() -> argparse.ArgumentParser:
     query.add_argument("--format", choices=["text", "json"], default="text")
     query.add_argument("--as-of", type=_date)
 
+    new = add("new", help="新建一条记录的草稿（含全部字段和可选值说明）")
+    new.add_argument("kind", choices=["document", "entry", "measure", "list"])
+    new.add_argument("--id", required=True, help="记录 id（文件名）：小写英文字母、数字和连字符")
+    new.add_argument("--name", required=True, help="正式名称")
+    new.add_argument("--catalog", help="目录版本 id（entry）")
+    new.add_argument("--list", dest="measure_list", help="清单版本 id（measure）")
+    new.add_argument("--jurisdiction", default="national", choices=["national", "liaoning", "benxi"],
+                     help="地域（document）")
+
+    owners = add("owners", help="由 owners.yml 生成 .github/CODEOWNERS（谁产生、谁负责）")
+    owners.add_argument("--check", action="store_true", help="只检查 CODEOWNERS 是否与生成结果一致")
+
     diff = add("diff", help="比较两个目录或清单版本（或两个 git 版本）：新增、删除、修改及字段变化")
     diff.add_argument("old", help="旧版本：目录或清单版本 id，或 git 版本")
     diff.add_argument("new", help="新版本：目录或清单版本 id，或 git 版本")
@@ -217,6 +229,59 @@ def cmd_query(args) -> int:
     return _answer(args, _asked(joint_sanctions, repo, args.list_id, args.as_of or _dt.date.today()), query_text)
 
 
+def cmd_new(args) -> int:
+    import re
+
+    from tools import scaffold
+    from tools.model.schemas import ID_PATTERN
+    from tools.report.text import line
+    from tools.rules.engine import lint
+
+    if not re.match(ID_PATTERN, args.id):
+        raise SystemExit(f"“{args.id}”不是合法的 id：只能用小写 ASCII 字母、数字、点、下划线和连字符")
+    need = {"entry": ("catalog", "--catalog", "catalogs/{}/catalog.yml"),
+            "measure": ("measure_list", "--list", "sanction_lists/measures/{}/list.yml")}.get(args.kind)
+    if need:
+        value = getattr(args, need[0])
+        if not value:
+            raise SystemExit(f"新建 {args.kind} 需要 {need[1]}")
+        if not (args.root / need[2].format(value)).is_file():
+            raise SystemExit(f"版本“{value}”不存在：{need[2].format(value)}")
+    opts = {"catalog": args.catalog, "measure_list": args.measure_list, "jurisdiction": args.jurisdiction}
+    path = scaffold.target_path(args.root, args.kind, args.id, **opts)
+    if path.exists():
+        raise SystemExit(f"{path} 已存在：不会覆盖")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(scaffold.skeleton(args.kind, args.id, args.name, **opts), encoding="utf-8")
+    rel = path.relative_to(args.root).as_posix()
+    print(f"已新建草稿 {rel}。还需填写的内容：")
+    for f in lint(args.root, paths=[rel]).findings:
+        print(line(f))
+    return 0
+
+
+def cmd_owners(args) -> int:
+    from tools.load.repository import load_repository
+    from tools.owners import load_mapping, render
+
+    repo, _ = load_repository(args.root)
+    try:
+        text = render(repo, load_mapping(args.root))
+    except (OSError, ValueError) as exc:
+        raise SystemExit(str(exc)) from None
+    target = args.root / ".github" / "CODEOWNERS"
+    if args.check:
+        current = target.read_text(encoding="utf-8") if target.is_file() else ""
+        if current != text:
+            print(f"{target}：与 owners.yml 生成的结果不一致，请运行 python -m tools owners", file=sys.stderr)
+            return 1
+        return 0
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    print(f"已生成 {target}")
+    return 0
+
+
 def cmd_diff(args) -> int:
     from tools import diff
     from tools.load.repository import load_repository
@@ -278,7 +343,7 @@ def cmd_graph(args) -> int:
 
 
 COMMANDS = {"lint": cmd_lint, "rules": cmd_rules, "build": cmd_build, "graph": cmd_graph, "stats": cmd_stats,
-            "schema": cmd_schema, "impact": cmd_impact, "why": cmd_why, "query": cmd_query, "export": cmd_export, "diff": cmd_diff}
+            "schema": cmd_schema, "impact": cmd_impact, "why": cmd_why, "query": cmd_query, "export": cmd_export, "diff": cmd_diff, "owners": cmd_owners, "new": cmd_new}
 
 
 def main(argv=None) -> int:

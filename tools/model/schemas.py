@@ -71,6 +71,7 @@ SOURCE_FIELDS = {
     "verified": _f("是否已逐项对照来源核实（仅当记录中的每一项事实都已核实时为 true）", type="boolean",
                    required=True),
     "note": text("说明，尤其是尚未核实的内容"),
+    "draft": _f("草稿：尚未填完（检查把问题报为警告，网站在草稿清除前不发布）", type="boolean"),
 }
 
 VALIDITY_FIELDS = {

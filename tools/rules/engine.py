@@ -5,7 +5,7 @@ import datetime as _dt
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from tools.findings import Finding, Location, Summary
+from tools.findings import ERROR, WARNING, Finding, Location, Summary
 from tools.load.repository import load_repository
 from tools.rules.registry import all_rules, REGISTRY
 from tools.rules.waivers import apply_waivers
@@ -46,6 +46,15 @@ def run_rules(repo, ctx) -> list:
     return out
 
 
+def _soften_drafts(repo, findings) -> None:
+    """A draft's errors are what is still to be filled: reported as warnings (DRAFT-001 keeps it off the site)."""
+    drafts = {r.path for r in repo.records if r.data.get("draft") is True}
+    for f in findings:
+        if f.path in drafts and f.severity == ERROR and f.rule != "DRAFT-001":
+            f.severity = WARNING
+            f.message = "（草稿）" + f.message
+
+
 def _selected(path: str, selectors) -> bool:
     if not selectors:
         return True
@@ -62,6 +71,7 @@ def lint(root, as_of: _dt.date | None = None, paths=()) -> LintResult:
         f.severity = REGISTRY[f.rule].severity
     ctx = Context(as_of=as_of, repo=repo)
     findings += run_rules(repo, ctx)
+    _soften_drafts(repo, findings)
     findings += apply_waivers(repo, findings, as_of)
     for f in findings:  # messages quote YAML values: keep every finding on one line in every format
         f.message = " ".join(f.message.split())

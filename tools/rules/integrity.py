@@ -159,3 +159,25 @@ def rule_clauses(repo, ctx):
     for r in REGISTRY.values():
         if r.clause and repo.provision(PLAN_DOC, r.clause_provision) is None:
             yield plan, ("provisions",), f"规则 {r.id} 引用的方案条款“{r.clause_provision}”在 {PLAN_DOC} 中不存在"
+
+
+@rule("DRAFT-001", WARNING, "草稿记录：尚有待填写的内容，清除 draft: true 之前网站不会发布",
+      rationale="编辑流程：用 python -m tools new 新建的记录先是草稿")
+def drafts(repo, ctx):
+    for rec in repo.records:
+        if rec.data.get("draft") is True:
+            todo = sum(1 for _ in _placeholders(rec.data))
+            more = f"，还有 {todo} 处“（待填写）”" if todo else ""
+            yield rec, ("draft",), f"本记录是草稿{more}：填完并检查无误后删除 draft: true"
+
+
+def _placeholders(data):
+    if isinstance(data, str):
+        if "（待填写）" in data:
+            yield data
+    elif isinstance(data, dict):
+        for v in data.values():
+            yield from _placeholders(v)
+    elif isinstance(data, list):
+        for v in data:
+            yield from _placeholders(v)

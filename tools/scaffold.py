@@ -1,0 +1,184 @@
+"""`python -m tools new …`: a draft record with every field it needs and the allowed values in comments.
+
+A new record is a draft (`draft: true`): the lint reports what is still to be filled as warnings, not errors,
+and the site is not published while any draft remains. Remove `draft: true` when the record is complete.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from tools.model import vocab
+
+TODO = "（待填写）"
+
+
+def _choices(voc: dict) -> str:
+    return "；".join(f"{k} {v}" for k, v in voc.items())
+
+
+def _header(kind: str) -> str:
+    return (f"# 新建的{vocab.KINDS[kind]}（草稿）。把每个“{TODO}”换成从来源读到的内容；不知道的写 null 并在 note 说明。\n"
+            f"# 全部填完、检查无误后删除 draft: true。字段说明见网站“数据模型”页。\n")
+
+
+def document(rid, title, jurisdiction="national") -> str:
+    return _header("document") + f"""id: {rid}
+title: {title}
+doc_number: null              # 文号，如 国办发〔2020〕49号；没有或未查到写 null
+issuer: [{TODO}]
+level: law                    # {_choices(vocab.LEVELS)}
+jurisdiction: {jurisdiction}  # {_choices(vocab.JURISDICTIONS)}
+form: law                     # {_choices(vocab.DOCUMENT_FORMS)}
+issued: null                  # 通过或发布日期 YYYY-MM-DD（不加引号）
+effective_from: null          # 施行日期
+effective_to: null
+status: in_force              # {_choices(vocab.DOCUMENT_STATUS)}
+replaced_by: null
+source: {TODO}                # 读到原文的网址或出处
+verified: false
+note: {TODO}                  # 哪些内容尚未核实
+draft: true
+provisions:
+  - id: art-1                 # 法律法规写 art-<阿拉伯数字>
+    label: 第一条              # 原文条号
+    summary: {TODO}            # 用自己的话概括
+"""
+
+
+def entry(rid, name, catalog) -> str:
+    return _header("catalog_entry") + f"""id: {rid}
+name: {name}
+category: {TODO}                # 所在目录版本 catalogs/{catalog}/catalog.yml 中 categories 的 id
+information_kind: other        # {_choices(vocab.INFORMATION_KINDS)}
+behavior: {TODO}
+provider: [{TODO}]
+provider_type: administrative_agency   # {_choices(vocab.PROVIDER_TYPES)}
+data_source: {TODO}
+nature: adverse                # {_choices(vocab.NATURES)}
+subjects: [legal_person]       # {_choices(vocab.SUBJECTS)}
+basis:                         # 纳入依据：至少一条法律、法规或党中央、国务院政策文件的条款
+  - doc: benxi-plan-2021       # （占位，请换成实际依据）
+    provision: task-1
+collection:                    # 本市、辽宁目录写 route（procedures/collection_routes/ 中的 id）；全国目录写 exemption
+  exemption:
+    reason: {TODO}
+    basis:
+      - doc: benxi-plan-2021
+        provision: task-3
+sharing:
+  attribute: conditional       # {_choices(vocab.SHARING)}
+  purpose: {TODO}
+  recipients: [{TODO}]
+  basis:
+    - doc: benxi-plan-2021
+      provision: task-4-1
+disclosure:
+  attribute: public            # {_choices(vocab.DISCLOSURE)}
+  masking: {TODO}              # 公开自然人信息时必填
+publication_period:
+  follows_repair_regime: true  # 或写 minimum/maximum，如 P3M、P1Y
+determination_documents: [administrative_penalty]   # {_choices(vocab.DETERMINATION_DOCUMENTS)}
+query:
+  authorized: [{TODO}]
+  purpose: {TODO}
+  basis:
+    - doc: benxi-plan-2021
+      provision: task-12
+repair:
+  repairable: true
+  follows_repair_regime: true
+  channels: [credit_website, service_window, mobile]   # {_choices(vocab.REPAIR_CHANNELS)}
+  materials: [commitment, identity, performance_proof]
+  free_of_charge: true
+  ends_sharing_and_publication: true
+  basis:
+    - doc: benxi-plan-2021
+      provision: task-14
+source: {TODO}
+verified: false
+note: {TODO}
+draft: true
+"""
+
+
+def measure(rid, name, measure_list) -> str:
+    return _header("measure") + f"""id: {rid}
+name: {name}
+category: restrictive          # {_choices(vocab.MEASURE_CATEGORIES)}
+rows:
+  - content: {TODO}             # 惩戒内容
+    targets: []                # 适用的名单制度或失信信息条目的 id（名单的 measures 中也要列出本措施）
+    basis:                     # 减损权益的措施须直接援引法律、法规或党中央、国务院政策文件
+      - doc: benxi-plan-2021   # （占位，请换成实际依据）
+        provision: task-9
+    implementers: [{TODO}]
+    matters: [{TODO}]           # 适用的业务事项
+source: {TODO}                  # 清单 sanction_lists/measures/{measure_list}/ 的原文出处
+verified: false
+note: {TODO}
+draft: true
+"""
+
+
+def list_regime(rid, name) -> str:
+    return _header("list_regime") + f"""id: {rid}
+name: {name}
+domain: market_order           # {_choices(vocab.DOMAINS)}
+jurisdiction: national         # 全国或辽宁（市级不得设列名单）
+authority: [{TODO}]
+determined_by: administrative  # {_choices(vocab.DETERMINED_BY)}
+standard: {TODO}
+standard_basis:                # 全国名单：法律、行政法规或党中央、国务院政策文件（暂可部门规章）；省内名单：本省地方性法规
+  - doc: benxi-plan-2021       # （占位，请换成实际依据）
+    provision: task-7
+procedure:
+  notice:
+    description: {TODO}
+    basis:
+      - doc: benxi-plan-2021
+        provision: task-8
+  objection:
+    description: {TODO}
+    time_limit_working_days: 1   # （占位，请换成规定的时限）
+    basis:
+      - doc: benxi-plan-2021
+        provision: task-8
+  decision:
+    contents: [reason, basis, measures, removal, remedies]
+    basis:
+      - doc: benxi-plan-2021
+        provision: task-8
+repair:
+  repairable: true
+  channels: [determining_unit]
+  materials: [commitment, identity, performance_proof]
+  free_of_charge: true
+  ends_sharing_and_publication: true
+  basis:
+    - doc: benxi-plan-2021
+      provision: task-14
+source: {TODO}
+verified: false
+note: {TODO}
+draft: true
+"""
+
+
+def target_path(root: Path, kind: str, rid: str, **opts) -> Path:
+    if kind == "document":
+        return root / "policies" / opts["jurisdiction"] / f"{rid}.yml"
+    if kind == "entry":
+        return root / "catalogs" / opts["catalog"] / f"{rid}.yml"
+    if kind == "measure":
+        return root / "sanction_lists" / "measures" / opts["measure_list"] / f"{rid}.yml"
+    return root / "sanction_lists" / "name_lists" / f"{rid}.yml"
+
+
+def skeleton(kind: str, rid: str, name: str, **opts) -> str:
+    if kind == "document":
+        return document(rid, name, opts["jurisdiction"])
+    if kind == "entry":
+        return entry(rid, name, opts["catalog"])
+    if kind == "measure":
+        return measure(rid, name, opts["measure_list"])
+    return list_regime(rid, name)
