@@ -73,6 +73,14 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--jurisdiction", default="national", choices=["national", "liaoning", "benxi"],
                      help="地域（document）")
 
+    imp = add("import-xlsx", help="把目录表格（信息类别、信息名称、提供单位、纳入依据……）导入为目录条目草稿")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--catalog", required=True, help="目录版本 id")
+
+    exp = add("export-xlsx", help="把一个目录版本按导入表格的格式导出")
+    exp.add_argument("--catalog", required=True, help="目录版本 id")
+    exp.add_argument("--out", type=Path, required=True)
+
     owners = add("owners", help="由 owners.yml 生成 .github/CODEOWNERS（谁产生、谁负责）")
     owners.add_argument("--check", action="store_true", help="只检查 CODEOWNERS 是否与生成结果一致")
 
@@ -260,6 +268,38 @@ def cmd_new(args) -> int:
     return 0
 
 
+def cmd_import_xlsx(args) -> int:
+    from tools.load.repository import load_repository
+    from tools.xlsx import import_workbook
+
+    if not args.file.is_file():
+        raise SystemExit(f"文件不存在：{args.file}")
+    repo, _ = load_repository(args.root)
+    try:
+        written, problems = import_workbook(args.file, repo, args.catalog, args.root / "catalogs" / args.catalog)
+    except ValueError as exc:
+        raise SystemExit(str(exc)) from None
+    for path in written:
+        print(f"已导入（草稿）：{path.relative_to(args.root).as_posix()}")
+    for p in problems:
+        print(str(p), file=sys.stderr)
+    print(f"导入 {len(written)} 行，{len(problems)} 行未能导入")
+    return 1 if problems else 0
+
+
+def cmd_export_xlsx(args) -> int:
+    from tools.load.repository import load_repository
+    from tools.xlsx import export_workbook
+
+    repo, _ = load_repository(args.root)
+    try:
+        n = export_workbook(repo, args.catalog, args.out)
+    except ValueError as exc:
+        raise SystemExit(str(exc)) from None
+    print(f"已导出 {n} 个条目到 {args.out}")
+    return 0
+
+
 def cmd_owners(args) -> int:
     from tools.load.repository import load_repository
     from tools.owners import load_mapping, render
@@ -343,7 +383,8 @@ def cmd_graph(args) -> int:
 
 
 COMMANDS = {"lint": cmd_lint, "rules": cmd_rules, "build": cmd_build, "graph": cmd_graph, "stats": cmd_stats,
-            "schema": cmd_schema, "impact": cmd_impact, "why": cmd_why, "query": cmd_query, "export": cmd_export, "diff": cmd_diff, "owners": cmd_owners, "new": cmd_new}
+            "schema": cmd_schema, "impact": cmd_impact, "why": cmd_why, "query": cmd_query, "export": cmd_export, "diff": cmd_diff, "owners": cmd_owners, "new": cmd_new, "import-xlsx": cmd_import_xlsx,
+            "export-xlsx": cmd_export_xlsx}
 
 
 def main(argv=None) -> int:
