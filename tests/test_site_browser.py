@@ -111,7 +111,9 @@ def test_browse_search_and_read_on_a_phone(browser, real_site, tmp_path):
     p.click("article a[href$='measures/']")
     p.click("article a[href*='market-entry-ban']")
     assert "市场或行业禁入" in p.inner_text("h1")
-    p.wait_for_selector(".mermaid svg", timeout=20000)  # the diagram, from the site's own mermaid
+    # the diagram, drawn by the site's own mermaid: Material swaps the <pre> for a div with a closed shadow root
+    p.wait_for_function("(() => { const d = document.querySelector('div.mermaid');"
+                        " return d && d.getBoundingClientRect().height > 50; })()", timeout=20000)
     assert p.evaluate("document.documentElement.scrollWidth") <= WIDTH, "the page is wider than a phone"
     p.screenshot(path=str(tmp_path / "measure-375.png"), full_page=True)
     # Chinese search: the domain words stay whole

@@ -25,6 +25,8 @@ from tools.site.why import why_section
 
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 LEVEL_ORDER = list(vocab.LEVELS)
+# What the public most often looks for ranks first in search: the lists and the measures that follow from them.
+SEARCH_BOOST = {"list_regime": 4, "measure": 2}
 STEPS = [("notice", "事先告知"), ("objection", "异议处理"), ("decision", "认定决定"), ("judicial", "司法程序")]
 
 
@@ -201,7 +203,9 @@ class Site:
         body += str(why_section(self.repo, self.graph, self.rules, rec, helpers["rel"]))  # str: Markup would escape body
         # MkDocs would take the <title> from the H1's *decoded* text and themes print it unescaped
         # ("</title><script>" would break out): give it an HTML-escaped title of our own instead.
-        return f"---\ntitle: {json.dumps(html.escape(rec.title), ensure_ascii=False)}\n---\n\n{body}"
+        boost = SEARCH_BOOST.get(rec.kind)
+        meta = f"search:\n  boost: {boost}\n" if boost else ""
+        return f"---\ntitle: {json.dumps(html.escape(rec.title), ensure_ascii=False)}\n{meta}---\n\n{body}"
 
     def entries_of(self, edition):
         return [r for r in self.repo.of_kind("catalog_entry") if r.group == edition.id]
@@ -230,8 +234,8 @@ class Site:
             routes=sorted(self.repo.of_kind("collection_route"), key=lambda r: r.id),
             regimes=sorted(self.repo.of_kind("repair_regime"), key=lambda r: str(r.data.get("effective_from"))))
         out["coverage.md"] = self._coverage()
-        out["repair-guide.md"] = self.render("repair_guide.md.j2", "repair-guide.md", as_of=self.as_of,
-                                             items=repair_items(self.repo, self.as_of))
+        out["repair-guide.md"] = "---\nsearch:\n  boost: 4\n---\n\n" + self.render(
+            "repair_guide.md.j2", "repair-guide.md", as_of=self.as_of, items=repair_items(self.repo, self.as_of))
         out["changes.md"] = self.render("changes.md.j2", "changes.md", changes=edition_changes(self.repo))
         for rec in self.repo.records:
             uri = page_uri(rec)
