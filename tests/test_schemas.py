@@ -76,3 +76,20 @@ def test_json_schema_and_cerberus_agree(kind, data, tainted):
         assert all("日期" in message for _, _, message in problems), problems
     else:
         assert json_ok == (not problems), problems
+
+
+@pytest.mark.parametrize("kind,data,tainted", list(_cases()))
+def test_fast_validator_accepts_only_what_cerberus_accepts(kind, data, tainted):
+    from tools.model.fast import is_valid
+
+    if tainted:
+        pytest.skip("the loader already reported a value of this file")
+    cerberus_ok = not list(validate_with_cerberus(kind, data))
+    assert is_valid(kind, data) == cerberus_ok
+
+
+def validate_with_cerberus(kind, data):
+    from tools.model import validate as mod
+
+    v = mod._validator(kind)
+    return [] if v.validate(data) else [e for e in v._errors]

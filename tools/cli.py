@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -89,6 +90,11 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("new", help="新版本：目录或清单版本 id，或 git 版本")
     diff.add_argument("--format", choices=["text", "json"], default="text")
 
+    bench = add("bench", help="在合成数据上测量速度和内存（打印数字，不做断言）")
+    bench.add_argument("--entries", default="1000,10000", help="合成目录条目数，逗号分隔（默认 1000,10000）")
+    bench.add_argument("--site-entries", type=int, default=1000, help="在这个规模上也构建网站（0 表示不构建）")
+    bench.add_argument("--runs", type=int, default=3, help="每项测量的次数，取中位数")
+
     export = add("export", help="导出 JSON、CSV、XLSX 和联合惩戒清单")
     export.add_argument("--out", type=Path, required=True, help="输出目录")
 
@@ -126,8 +132,23 @@ def cmd_lint(args) -> int:
         print("提示：未找到 libyaml，改用纯 Python 的 YAML 解析器（结果相同，但速度慢很多）", file=sys.stderr)
     result = lint(args.root, args.as_of, _rel_paths(args.root, args.paths))
     sys.stdout.write(REPORTERS[args.format](result))
+    if os.environ.get("TOOLS_BENCH"):
+        _bench_report()
     s = result.summary
     return 1 if s.errors or (args.strict and s.warnings) else 0
+
+
+def _bench_report() -> None:
+    """For `tools bench`: phase end times and peak memory, one JSON line on stderr."""
+    import json
+    import resource
+    import time
+
+    from tools.rules.engine import BENCH_MARKS
+
+    marks = {**BENCH_MARKS, "total": time.time()}
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print("BENCH " + json.dumps({"marks": marks, "peak_kib": peak}), file=sys.stderr)
 
 
 def cmd_rules(args) -> int:
@@ -337,6 +358,14 @@ def cmd_diff(args) -> int:
     return _answer(args, diff.as_json(result), lambda _data: diff.as_text(result))
 
 
+def cmd_bench(args) -> int:
+    from tools.bench import run
+
+    sizes = [int(x) for x in args.entries.split(",") if x.strip()]
+    run(sizes, args.site_entries, max(1, args.runs))
+    return 0
+
+
 def cmd_export(args) -> int:
     from tools.export import export
 
@@ -384,7 +413,7 @@ def cmd_graph(args) -> int:
 
 COMMANDS = {"lint": cmd_lint, "rules": cmd_rules, "build": cmd_build, "graph": cmd_graph, "stats": cmd_stats,
             "schema": cmd_schema, "impact": cmd_impact, "why": cmd_why, "query": cmd_query, "export": cmd_export, "diff": cmd_diff, "owners": cmd_owners, "new": cmd_new, "import-xlsx": cmd_import_xlsx,
-            "export-xlsx": cmd_export_xlsx}
+            "export-xlsx": cmd_export_xlsx, "bench": cmd_bench}
 
 
 def main(argv=None) -> int:

@@ -16,12 +16,22 @@ def _flat(value):
     return value
 
 
+def _public(g):
+    """The graph without private caches kept in g.graph (names starting with "_")."""
+    if any(k.startswith("_") for k in g.graph):
+        g = g.copy()
+        for k in [k for k in g.graph if k.startswith("_")]:
+            del g.graph[k]
+    return g
+
+
 def to_json(g) -> str:
-    data = nx.node_link_data(g, edges="edges")
+    data = nx.node_link_data(_public(g), edges="edges")
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True, default=str) + "\n"
 
 
 def to_graphml(g) -> str:
+    g = _public(g)
     flat = nx.DiGraph()
     for n, attrs in g.nodes(data=True):
         flat.add_node(n, **{k: _flat(v) for k, v in attrs.items()})

@@ -18,8 +18,9 @@ def impact(g, target: str) -> dict:
     """Everything that depends on target (a document or doc#provision), transitively, with the path."""
     if target not in g:
         raise QueryError(f"仓库中没有“{target}”：请写文件 id，或“文件 id#条款 id”")
-    dep = dependency_graph(g)
-    reverse = dep.reverse(copy=False)
+    reverse = g.graph.get("_depended_on_by")
+    if reverse is None:  # built once per graph: impact is asked for many targets in a row
+        reverse = g.graph["_depended_on_by"] = dependency_graph(g).reverse(copy=True)
     parent = {target: None}
     queue = deque([target])
     while queue:  # breadth first over "is depended on by": the shortest chain to each dependent

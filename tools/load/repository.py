@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 from pathlib import Path
 
 from tools.findings import Finding, Location
@@ -17,6 +18,7 @@ from tools.model.validate import validate
 RECORD_ROOTS = ("policies", "catalogs", "sanction_lists", "procedures")
 PROCEDURE_KINDS = {"collection_routes": "collection_route", "repair_regimes": "repair_regime"}
 WAIVERS_FILE = "waivers.yml"
+SCAN_HINTS = {"digits": re.compile(rb"\d{11}|[0-9A-Z]{18}"), "markup": re.compile(rb"<|javascript:|data:", re.I)}
 GROUP_FILES = {"catalogs": ("catalog.yml", "catalog_edition", "catalog_entry"),
                "measures": ("list.yml", "measure_list", "measure")}
 
@@ -64,9 +66,11 @@ def _finding(rule, rel, line, col, message, record=None):
     return Finding(rule=rule, severity=None, location=Location(rel, line, col), message=message, record=record)
 
 
-def load_record(root: Path, rel: str, kind: str, group, expected_id, findings: list):
+def load_record(root: Path, rel: str, kind: str, group, expected_id, findings: list, check=True):
     try:
-        loaded = too_large((root / rel).stat().st_size) or load_bytes((root / rel).read_bytes())
+        big = too_large((root / rel).stat().st_size)
+        raw = b"" if big else (root / rel).read_bytes()
+        loaded = big or load_bytes(raw)
     except OSError as exc:
         findings.append(_finding("YAML-002", rel, 1, 1, f"无法读取文件：{exc.strerror}"))
         return None
@@ -75,18 +79,29 @@ def load_record(root: Path, rel: str, kind: str, group, expected_id, findings: l
     if not loaded.ok:
         return None
     rec = Record(kind=kind, path=rel, data=loaded.data, locs=loaded.locs, tainted=loaded.tainted, group=group)
-    for rule, path, message in validate(kind, rec.data, rec.tainted):
-        loc = rec.loc(path)
-        findings.append(Finding(rule, None, loc, message, rec.id))
+    # one C-speed look at the raw text decides which records the text-scanning rules need to walk
+    rec.flags = {name for name, pattern in SCAN_HINTS.items() if pattern.search(raw)}
+    if check:
+        check_record(rec, expected_id, findings)
+    return rec
+
+
+def check_record(rec, expected_id, findings: list) -> None:
+    """Schema and id/file-name findings of one loaded record."""
+    for rule, path, message in validate(rec.kind, rec.data, rec.tainted):
+        findings.append(Finding(rule, None, rec.loc(path), message, rec.id))
+    rel = rec.path
     rid = rec.data.get("id")
     if isinstance(rid, str) and rid != expected_id:
         where = "所在文件夹名" if rel.endswith(("/catalog.yml", "/list.yml")) else "文件名"
         findings.append(Finding("ID-001", None, rec.loc(("id",)),
                                 f"id“{rid}”与{where}“{expected_id}”不一致：一个文件一条记录，文件名即 id", rid))
-    return rec
 
 
-def load_repository(root) -> tuple[Repository, list]:
+def load_repository(root, marks=None) -> tuple[Repository, list]:
+    """Parse every record file, then validate every record (``marks`` collects phase end times if given)."""
+    import time
+
     root = Path(root)
     repo = Repository(root=str(root))
     findings: list = []
@@ -94,16 +109,24 @@ def load_repository(root) -> tuple[Repository, list]:
     gc_was_enabled = gc.isenabled()
     gc.disable()  # thousands of small containers: the cyclic GC would dominate the load
     try:
+        expected_ids = []
         for rel in files:
             kind, group, expected = classify(rel)
             if kind is None:
                 findings.append(_finding("LAYOUT-001", rel, 1, 1, f"文件未被读取：{expected}"))
                 continue
-            rec = load_record(root, rel, kind, group, expected, findings)
+            rec = load_record(root, rel, kind, group, expected, findings, check=False)
             if rec is not None:
                 repo.records.append(rec)
+                expected_ids.append(expected)
+        if marks is not None:
+            marks["parse"] = time.time()
+        for rec, expected in zip(repo.records, expected_ids):
+            check_record(rec, expected, findings)
         if (root / WAIVERS_FILE).is_file():
             repo.waivers = load_record(root, WAIVERS_FILE, "waivers", None, None, findings)
+        if marks is not None:
+            marks["validate"] = time.time()
     finally:
         if gc_was_enabled:
             gc.enable()

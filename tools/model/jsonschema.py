@@ -22,7 +22,12 @@ def _labels(values):
     return out
 
 
-def _field(rules: dict) -> dict:
+# The loader gives dates as datetime.date. For validating loaded records in Python, a date field accepts exactly
+# what is none of the JSON types (so a quoted "2020-01-01" string still fails, as it does in cerberus).
+_PY_DATE = {"not": {"type": ["string", "number", "boolean", "array", "object", "null"]}}
+
+
+def _field(rules: dict, python: bool = False) -> dict:
     kind = rules.get("type")
     out: dict = {}
     zh = rules.get("meta", {}).get("zh")
@@ -38,6 +43,10 @@ def _field(rules: dict) -> dict:
             out["enum"] = list(rules["allowed"])
             out["enumDescriptions"] = _labels(rules["allowed"])
     elif kind == "date":
+        if python:
+            out.update(_PY_DATE) if not rules.get("nullable") else out.update(
+                {"not": {"type": ["string", "number", "boolean", "array", "object"]}})
+            return out
         out.update(type="string", pattern=DATE_PATTERN, format="date")
     elif kind == "boolean":
         out["type"] = "boolean"
@@ -50,9 +59,9 @@ def _field(rules: dict) -> dict:
         if "minlength" in rules:
             out["minItems"] = rules["minlength"]
         if "schema" in rules:
-            out["items"] = _field(rules["schema"])
+            out["items"] = _field(rules["schema"], python)
     elif kind == "dict":
-        out.update(_object(rules.get("schema", {})))
+        out.update(_object(rules.get("schema", {}), python))
     if rules.get("nullable"):
         if "type" in out:
             out["type"] = [out["type"], "null"]
@@ -61,8 +70,8 @@ def _field(rules: dict) -> dict:
     return out
 
 
-def _object(schema: dict) -> dict:
-    props = {name: _field(rules) for name, rules in schema.items()}
+def _object(schema: dict, python: bool = False) -> dict:
+    props = {name: _field(rules, python) for name, rules in schema.items()}
     out = {"type": "object", "properties": props, "additionalProperties": False}
     required = sorted(name for name, rules in schema.items() if rules.get("required"))
     if required:
@@ -78,9 +87,9 @@ def _object(schema: dict) -> dict:
     return out
 
 
-def json_schema(kind: str) -> dict:
-    doc = {"$schema": DRAFT, "title": vocab.KINDS.get(kind, "豁免清单"), **_object(SCHEMAS[kind])}
-    return doc
+def json_schema(kind: str, python: bool = False) -> dict:
+    """The JSON Schema of a record kind; python=True for validating loaded records (dates as date objects)."""
+    return {"$schema": DRAFT, "title": vocab.KINDS.get(kind, "豁免清单"), **_object(SCHEMAS[kind], python)}
 
 
 def render_all() -> dict[str, str]:

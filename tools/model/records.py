@@ -30,6 +30,24 @@ class Record:
     tainted: set = field(default_factory=set)
     group: str | None = None  # the catalog edition or measure list a entry/measure belongs to (its folder)
 
+    flags: set | None = None  # hints from the raw text ("digits", "markup"); None: unknown, look at everything
+    _citations: list | None = None
+    _strings: list | None = None
+
+    @property
+    def citations(self) -> list:
+        """(path, citation) pairs of the record, computed once: many rules walk them."""
+        if self._citations is None:
+            self._citations = list(iter_citations(self.data))
+        return self._citations
+
+    @property
+    def strings(self) -> list:
+        """(path, text) of every string value, computed once."""
+        if self._strings is None:
+            self._strings = list(iter_strings(self.data))
+        return self._strings
+
     @property
     def id(self) -> str | None:
         value = self.data.get("id")
@@ -69,6 +87,17 @@ def iter_path(data, pattern: tuple, prefix: tuple = ()):
                 yield from iter_path(item, rest, prefix + (i,))
     elif isinstance(data, dict) and head in data:
         yield from iter_path(data[head], rest, prefix + (head,))
+
+
+def iter_strings(data, prefix: tuple = ()):
+    if isinstance(data, str):
+        yield prefix, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from iter_strings(value, prefix + (key,))
+    elif isinstance(data, list):
+        for i, item in enumerate(data):
+            yield from iter_strings(item, prefix + (i,))
 
 
 def iter_citations(data, prefix: tuple = ()):

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import datetime as _dt
+import os
+import time
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -9,6 +11,9 @@ from tools.findings import ERROR, WARNING, Finding, Location, Summary
 from tools.load.repository import load_repository
 from tools.rules.registry import all_rules, REGISTRY
 from tools.rules.waivers import apply_waivers
+
+
+BENCH_MARKS: dict = {}  # phase -> wall time at its end, when TOOLS_BENCH is set (read by tools.bench)
 
 
 @dataclass
@@ -65,12 +70,18 @@ def _selected(path: str, selectors) -> bool:
 def lint(root, as_of: _dt.date | None = None, paths=()) -> LintResult:
     """Lint the repository at root. ``paths`` (relative) limit what is reported, never what is loaded."""
     as_of = as_of or _dt.date.today()
+    marks = BENCH_MARKS if os.environ.get("TOOLS_BENCH") else None
     all_rules()
-    repo, findings = load_repository(root)
+    repo, findings = load_repository(root, marks)
     for f in findings:
         f.severity = REGISTRY[f.rule].severity
     ctx = Context(as_of=as_of, repo=repo)
+    if marks is not None:
+        ctx.graph  # noqa: B018  (built here so that its time is its own phase)
+        marks["graph"] = time.time()
     findings += run_rules(repo, ctx)
+    if marks is not None:
+        marks["rules"] = time.time()
     _soften_drafts(repo, findings)
     findings += apply_waivers(repo, findings, as_of)
     for f in findings:  # messages quote YAML values: keep every finding on one line in every format

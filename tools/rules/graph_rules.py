@@ -4,7 +4,7 @@ from __future__ import annotations
 import networkx as nx
 
 from tools.findings import ERROR, WARNING
-from tools.model.records import in_force, iter_citations
+from tools.model.records import in_force
 from tools.rules.registry import INFRASTRUCTURE, clause, rule
 
 
@@ -46,7 +46,7 @@ def basis_all_gone(repo, ctx):
     for rec in repo.records:
         if rec.kind == "document" or not _valid(rec, ctx.as_of):
             continue
-        docs = [repo.get(c.get("doc"), "document") for _, c in iter_citations(rec.data) if isinstance(c.get("doc"), str)]
+        docs = [repo.get(c.get("doc"), "document") for _, c in rec.citations if isinstance(c.get("doc"), str)]
         docs = [d for d in docs if d is not None]
         if docs and all(in_force(d.data, ctx.as_of) for d in docs):
             yield rec, (), f"本记录引用的全部文件在基准日 {ctx.as_of} 都不施行：它已没有有效的法律依据"

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from tools.findings import ERROR, WARNING
-from tools.model.records import REFERENCES, in_force, iter_citations, iter_path
+from tools.model.records import REFERENCES, in_force, iter_path
 from tools.model.vocab import KINDS
 from tools.rules.registry import INFRASTRUCTURE, PLAN_DOC, REGISTRY, clause, rule
 
@@ -25,7 +25,7 @@ def duplicate_ids(repo, ctx):
 @rule("REF-001", ERROR, "引用的文件不存在", clause("part-2-1"))
 def citation_documents(repo, ctx):
     for rec in repo.records:
-        for path, cit in iter_citations(rec.data):
+        for path, cit in rec.citations:
             doc = cit.get("doc")
             if isinstance(doc, str) and repo.get(doc, "document") is None:
                 yield rec, path + ("doc",), f"引用的文件“{doc}”在 policies/ 中不存在：请先添加该文件的记录，或改正 id"
@@ -34,7 +34,7 @@ def citation_documents(repo, ctx):
 @rule("REF-002", ERROR, "引用的条款在文件中不存在", clause("part-2-1"))
 def citation_provisions(repo, ctx):
     for rec in repo.records:
-        for path, cit in iter_citations(rec.data):
+        for path, cit in rec.citations:
             doc, prov = cit.get("doc"), cit.get("provision")
             target = repo.get(doc, "document") if isinstance(doc, str) else None
             if target is not None and isinstance(prov, str) and repo.provision(doc, prov) is None:
@@ -80,7 +80,7 @@ def citations_in_force(repo, ctx):
     for rec in repo.records:
         if rec.kind == "document" or _record_ended(rec, ctx.as_of):
             continue
-        for path, cit in iter_citations(rec.data):
+        for path, cit in rec.citations:
             doc = repo.get(cit.get("doc"), "document") if isinstance(cit.get("doc"), str) else None
             if doc is None:
                 continue
@@ -105,7 +105,7 @@ def citations_amended(repo, ctx):
         if _record_ended(rec, ctx.as_of):
             continue
         seen = set()
-        for path, cit in iter_citations(rec.data):
+        for path, cit in rec.citations:
             doc = repo.get(cit.get("doc"), "document") if isinstance(cit.get("doc"), str) else None
             if doc is not None and doc.data.get("status") == "amended" and doc.id not in seen:
                 seen.add(doc.id)

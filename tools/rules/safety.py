@@ -29,15 +29,6 @@ def uscc_valid(s: str) -> bool:
     return _USCC_CHARS[(31 - total % 31) % 31] == s[17]
 
 
-def _strings(data, path=()):
-    if isinstance(data, str):
-        yield path, data
-    elif isinstance(data, dict):
-        for k, v in data.items():
-            yield from _strings(v, path + (k,))
-    elif isinstance(data, list):
-        for i, v in enumerate(data):
-            yield from _strings(v, path + (i,))
 
 
 def personal_data(text: str) -> str | None:
@@ -56,7 +47,9 @@ def personal_data(text: str) -> str | None:
 @rule("PII-001", ERROR, "文本中出现疑似身份证号码、手机号码或统一社会信用代码：本库只记录规则，不记录具体主体", clause("task-13"))
 def no_personal_data(repo, ctx):
     for rec in repo.records:
-        for path, text in _strings(rec.data):
+        if rec.flags is not None and "digits" not in rec.flags:
+            continue  # the raw file has no run of digits long enough: nothing to look at closely
+        for path, text in rec.strings:
             if path and path[-1] in ("source",):
                 continue  # URLs may contain long digit runs
             what = personal_data(text)
@@ -68,6 +61,8 @@ def no_personal_data(repo, ctx):
       rationale="发布安全：可能是输入错误；网站始终把它当作文字显示，不会执行")
 def markup_in_text(repo, ctx):
     for rec in repo.records:
-        for path, text in _strings(rec.data):
+        if rec.flags is not None and "markup" not in rec.flags:
+            continue
+        for path, text in rec.strings:
             if _TAG.search(text):
                 yield rec, path, "文本中有类似 HTML 标记或 javascript:/data: 链接的内容：请确认是否为输入错误（网站会按原样显示为文字）"

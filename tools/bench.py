@@ -1,0 +1,170 @@
+"""`python -m tools bench`: speed and memory on a synthetic corpus shaped like the real records.
+
+For each size it prints the bare libyaml parse of the same files (the floor), then what a user waits for: the
+lint's phases (load, validate, rules, graph), its total and peak memory, a re-lint after touching one file,
+and for the site size a full build with its search-index size. Every figure is wall time measured from the
+start of a fresh process (interpreter start-up included), the median of several runs. Figures are printed,
+never asserted: targets belong here, not in tests.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = ("policies", "sanction_lists", "procedures")
+FLOOR = """
+import sys, yaml
+from pathlib import Path
+for p in Path(sys.argv[1]).rglob("*.yml"):
+    yaml.load(p.read_bytes(), Loader=yaml.CSafeLoader)
+"""
+
+
+def make_corpus(root: Path, entries: int) -> Path:
+    """The real documents, lists and procedures plus `entries` catalog entries cloned from the real ones."""
+    root.mkdir(parents=True)
+    for d in DATA:
+        shutil.copytree(REPO / d, root / d)
+    shutil.copytree(REPO / "catalogs", root / "catalogs")
+    models = sorted((REPO / "catalogs" / "catalog-national-2024").glob("*.yml"))
+    models = [m for m in models if m.name != "catalog.yml"]
+    edition = (REPO / "catalogs/catalog-national-2024/catalog.yml").read_text(encoding="utf-8")
+    bench = root / "catalogs" / "catalog-bench"
+    bench.mkdir()
+    (bench / "catalog.yml").write_text(
+        edition.replace("id: catalog-national-2024", "id: catalog-bench").replace("supersedes: catalog-national-2022",
+                                                                                 "supersedes: null"),
+        encoding="utf-8")
+    texts = [(m.stem, m.read_text(encoding="utf-8")) for m in models]
+    for i in range(entries):
+        stem, text = texts[i % len(texts)]
+        rid = f"bench-{i:05d}"
+        body = text.replace(f"id: {stem}\n", f"id: {rid}\n", 1)
+        body = body.replace("\nname: ", f"\nname: 第{i}项 ", 1)
+        (bench / f"{rid}.yml").write_text(body, encoding="utf-8")
+    return root
+
+
+def _run(cmd, env=None) -> tuple[float, dict]:
+    """Wall time of a fresh process and what it reported on stderr as JSON (phases, peak memory)."""
+    start = time.time()
+    out = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, **(env or {})}, cwd=REPO)
+    wall = time.time() - start
+    report = {}
+    for line in out.stderr.splitlines():
+        if line.startswith("BENCH "):
+            report = json.loads(line[6:])
+            report["phases"] = {k: v - start for k, v in report.get("marks", {}).items()}
+    if out.returncode not in (0, 1):
+        raise RuntimeError(f"{cmd} failed: {out.stderr[-2000:]}")
+    return wall, report
+
+
+def _median(runs, fn):
+    values = [fn() for _ in range(runs)]
+    return statistics.median(values), values
+
+
+def bench_size(n: int, runs: int, site: bool, workdir: Path) -> dict:
+    corpus = make_corpus(workdir / f"corpus-{n}", n)
+    py = sys.executable
+    lint_cmd = [py, "-m", "tools", "--root", str(corpus), "lint", "--format", "json"]
+    floor, _ = _median(runs, lambda: _run([py, "-c", FLOOR, str(corpus)])[0])
+    reports = []
+
+    def lint_once():
+        wall, report = _run(lint_cmd, {"TOOLS_BENCH": "1", "TOOLS_NO_CACHE": "1"})
+        reports.append(report)
+        return wall
+
+    total, _ = _median(runs, lint_once)
+    phases = {k: statistics.median(r["phases"][k] for r in reports) for k in reports[0]["phases"]}
+    peak = max(r.get("peak_kib", 0) for r in reports)
+    _run(lint_cmd)  # warm the cache
+    first = next((corpus / "catalogs" / "catalog-bench").glob("bench-*.yml"))
+
+    def touched():
+        first.write_text(first.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        return _run(lint_cmd)[0]
+
+    relint, _ = _median(runs, touched)
+    result = {"entries": n, "files": sum(1 for _ in corpus.rglob("*.yml")), "floor": floor, "lint": total,
+              "phases": phases, "peak_mib": peak / 1024, "relint_one_file": relint, "ratio": total / floor}
+    result.update(_graph_figures(corpus))
+    if site:
+        out = workdir / f"site-{n}"
+        start = time.time()
+        _run([py, "-m", "tools", "--root", str(corpus), "build", "--site-dir", str(out)])
+        result["site_build"] = time.time() - start
+        index = out / "search" / "search_index.json"
+        result["search_index_mib"] = index.stat().st_size / 2**20 if index.exists() else None
+    if shutil.which("check-jsonschema"):
+        files = [str(p) for p in (corpus / "catalogs" / "catalog-bench").glob("*.yml")]
+        start = time.time()
+        subprocess.run(["check-jsonschema", "--schemafile", str(REPO / "schemas/catalog_entry.schema.json"), *files],
+                       capture_output=True)
+        result["check_jsonschema"] = time.time() - start
+    return result
+
+
+def _graph_figures(corpus) -> dict:
+    from tools.graph.build import build_graph
+    from tools.graph.queries import impact
+    from tools.load.repository import load_repository
+    from tools.rules.registry import all_rules
+
+    repo, _ = load_repository(corpus)
+    start = time.perf_counter()
+    g = build_graph(repo, all_rules())
+    built = time.perf_counter() - start
+    start = time.perf_counter()
+    for doc in repo.of_kind("document"):
+        impact(g, doc.id)
+    return {"graph_build": built, "impact_all_documents": time.perf_counter() - start,
+            "documents": len(repo.of_kind("document"))}
+
+
+def real_site(workdir: Path) -> dict:
+    out = workdir / "site-real"
+    start = time.time()
+    _run([sys.executable, "-m", "tools", "build", "--site-dir", str(out)])
+    index = out / "search" / "search_index.json"
+    return {"site_build": time.time() - start, "search_index_mib": index.stat().st_size / 2**20}
+
+
+def run(sizes, site_entries: int, runs: int) -> list[dict]:
+    results = []
+    with tempfile.TemporaryDirectory(prefix="benxi-bench-") as tmp:
+        work = Path(tmp)
+        real = real_site(work)
+        print(f"真实数据网站构建 {real['site_build']:.1f} s，搜索索引 {real['search_index_mib']:.2f} MiB", flush=True)
+        for n in sorted(set(sizes) | ({site_entries} if site_entries else set())):
+            r = bench_size(n, runs, site=(n == site_entries), workdir=work)
+            results.append(r)
+            print(format_result(r), flush=True)
+    return results
+
+
+def format_result(r) -> str:
+    p = r["phases"]
+    lines = [f"== {r['entries']} 条合成目录条目（共 {r['files']} 个文件）==",
+             f"  libyaml 裸解析（下限）  {r['floor']:.2f} s",
+             "  检查各阶段（自进程启动）" + "，".join(f"{k} {v:.2f} s" for k, v in p.items()),
+             f"  检查合计               {r['lint']:.2f} s   = 下限的 {r['ratio']:.2f} 倍（目标 ≤ 1.5）",
+             f"  峰值内存               {r['peak_mib']:.0f} MiB",
+             f"  改动一个文件后重查     {r['relint_one_file']:.2f} s（目标 ≤ 0.5 s）",
+             f"  依据关系图构建         {r['graph_build'] * 1000:.0f} ms；全部 {r['documents']} 个文件的影响分析 "
+             f"{r['impact_all_documents']:.2f} s"]
+    if "site_build" in r:
+        lines.append(f"  网站构建               {r['site_build']:.1f} s，搜索索引 {r['search_index_mib']:.2f} MiB")
+    if "check_jsonschema" in r:
+        lines.append(f"  check-jsonschema（仅模式校验，同一批条目）{r['check_jsonschema']:.2f} s")
+    return "\n".join(lines)
