@@ -34,6 +34,7 @@ def make_corpus(root: Path, entries: int) -> Path:
     for d in DATA:
         shutil.copytree(REPO / d, root / d)
     shutil.copytree(REPO / "catalogs", root / "catalogs")
+    shutil.copy(REPO / "waivers.yml", root / "waivers.yml")
     models = sorted((REPO / "catalogs" / "catalog-national-2024").glob("*.yml"))
     models = [m for m in models if m.name != "catalog.yml"]
     edition = (REPO / "catalogs/catalog-national-2024/catalog.yml").read_text(encoding="utf-8")
