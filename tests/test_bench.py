@@ -12,8 +12,5 @@ def test_synthetic_corpus_is_real_shaped_and_lints_without_errors(tmp_path):
     entries = sorted((root / "catalogs" / "catalog-bench").glob("bench-*.yml"))
     assert len(entries) == 30
     result = lint(root, dt.date(2026, 11, 25))
-    # the real records keep their waivers; a clone inherits only the facts its model is waived for
-    waived_rules = {f.rule for f in result.findings if f.waiver is not None}
-    errors = [f for f in result.findings if f.blocking]
-    assert all(f.path.startswith("catalogs/catalog-bench/") and f.rule in waived_rules for f in errors), errors[:3]
+    assert result.summary.errors == 0  # clones are made from entries without waivers, so the corpus builds
     assert sum(1 for r in result.repo.of_kind("catalog_entry") if r.group == "catalog-bench") == 30
