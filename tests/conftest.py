@@ -11,14 +11,28 @@ MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
 PLAN = ROOT / "policies" / "benxi" / "benxi-plan-2021.yml"
 
 
-@pytest.fixture
-def mini_repo(tmp_path) -> Path:
+def make_mini_repo(base: Path) -> Path:
     """A copy of tests/fixtures/mini plus the real plan record: lints clean (warnings aside)."""
-    repo = tmp_path / "repo"
+    repo = base / "repo"
     shutil.copytree(MINI, repo)
     (repo / "policies" / "benxi").mkdir(parents=True)
     shutil.copy(PLAN, repo / "policies" / "benxi" / PLAN.name)
     return repo
+
+
+def add_site_config(repo: Path) -> Path:
+    """The project's mkdocs.yml (hooks by absolute path) and hand-written pages, so that repo can be built."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("  - tools/site/hooks.py", f"  - {ROOT / 'tools' / 'site' / 'hooks.py'}")
+    config = config.replace("  - tools/site\n", "")
+    (repo / "mkdocs.yml").write_text(config, encoding="utf-8")
+    shutil.copytree(ROOT / "docs", repo / "docs")
+    return repo
+
+
+@pytest.fixture
+def mini_repo(tmp_path) -> Path:
+    return make_mini_repo(tmp_path)
 
 
 def write(repo: Path, rel: str, content) -> Path:
@@ -35,9 +49,4 @@ def write(repo: Path, rel: str, content) -> Path:
 @pytest.fixture
 def site_repo(mini_repo) -> Path:
     """mini_repo plus the project's mkdocs.yml and hand-written pages, so that it can be built into a site."""
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("  - tools/site/hooks.py", f"  - {ROOT / 'tools' / 'site' / 'hooks.py'}")
-    config = config.replace("  - tools/site\n", "")
-    (mini_repo / "mkdocs.yml").write_text(config, encoding="utf-8")
-    shutil.copytree(ROOT / "docs", mini_repo / "docs")
-    return mini_repo
+    return add_site_config(mini_repo)

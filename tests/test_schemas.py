@@ -1,7 +1,6 @@
 """Generated JSON Schemas: no drift from the cerberus schemas, and the same verdict on every record."""
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 
@@ -20,14 +19,7 @@ VALIDATORS = {name.removesuffix(".schema.json"): fastjsonschema.compile(json.loa
               for name, text in render_all().items()}
 
 
-def _json(value):
-    if isinstance(value, dict):
-        return {k: _json(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_json(v) for v in value]
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
+from tools.export import _plain as _json  # the same JSON conversion the exports use
 
 
 def _json_ok(kind, data) -> bool:

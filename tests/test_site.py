@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, add_site_config, make_mini_repo
 from tools.build import build
 
 MERMAID_SHA256 = "d0830a6c05546e9edb8fe20a8f545f3e0dc7c4c3134d584bad9c13a99d7a71e0"
@@ -23,19 +23,7 @@ def built(tmp_path_factory, request):
 
 @pytest.fixture(scope="module")
 def site_repo_module(tmp_path_factory):
-    import shutil
-
-    from conftest import MINI, PLAN
-
-    repo = tmp_path_factory.mktemp("repo") / "repo"
-    shutil.copytree(MINI, repo)
-    (repo / "policies" / "benxi").mkdir(parents=True)
-    shutil.copy(PLAN, repo / "policies" / "benxi" / PLAN.name)
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("  - tools/site/hooks.py", f"  - {ROOT / 'tools' / 'site' / 'hooks.py'}")
-    (repo / "mkdocs.yml").write_text(config.replace("  - tools/site\n", ""), encoding="utf-8")
-    shutil.copytree(ROOT / "docs", repo / "docs")
-    return repo
+    return add_site_config(make_mini_repo(tmp_path_factory.mktemp("repo")))
 
 
 def test_vendored_mermaid_is_the_pinned_file():

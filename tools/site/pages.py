@@ -30,24 +30,22 @@ SEARCH_BOOST = {"list_regime": 4, "measure": 2}
 STEPS = [("notice", "事先告知"), ("objection", "异议处理"), ("decision", "认定决定"), ("judicial", "司法程序")]
 
 
+# Where each kind of record is published: a format of (record id, its edition or list).
+PAGE_URIS = {
+    "document": "documents/{id}.md",
+    "catalog_edition": "catalogs/{id}/index.md",
+    "catalog_entry": "catalogs/{group}/{id}.md",
+    "measure_list": "measures/{id}/index.md",
+    "measure": "measures/{group}/{id}.md",
+    "list_regime": "lists/{id}.md",
+    "collection_route": "procedures/routes/{id}.md",
+    "repair_regime": "procedures/repair/{id}.md",
+}
+
+
 def page_uri(rec) -> str:
     """Where a record's page lives in the site (a Markdown source path)."""
-    rid = rec.id
-    if rec.kind == "document":
-        return f"documents/{rid}.md"
-    if rec.kind == "catalog_edition":
-        return f"catalogs/{rid}/index.md"
-    if rec.kind == "catalog_entry":
-        return f"catalogs/{rec.group}/{rid}.md"
-    if rec.kind == "measure_list":
-        return f"measures/{rid}/index.md"
-    if rec.kind == "measure":
-        return f"measures/{rec.group}/{rid}.md"
-    if rec.kind == "collection_route":
-        return f"procedures/routes/{rid}.md"
-    if rec.kind == "repair_regime":
-        return f"procedures/repair/{rid}.md"
-    return f"lists/{rid}.md"
+    return PAGE_URIS[rec.kind].format(id=rec.id, group=rec.group)
 
 
 def _finalize(value):
