@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from tools.site.portable import add_site_config  # noqa: F401  (re-exported for the tests)
+
 ROOT = Path(__file__).resolve().parent.parent
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
 PLAN = ROOT / "policies" / "benxi" / "benxi-plan-2021.yml"
@@ -17,16 +19,6 @@ def make_mini_repo(base: Path) -> Path:
     shutil.copytree(MINI, repo)
     (repo / "policies" / "benxi").mkdir(parents=True)
     shutil.copy(PLAN, repo / "policies" / "benxi" / PLAN.name)
-    return repo
-
-
-def add_site_config(repo: Path) -> Path:
-    """The project's mkdocs.yml (hooks by absolute path) and hand-written pages, so that repo can be built."""
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("  - tools/site/hooks.py", f"  - {ROOT / 'tools' / 'site' / 'hooks.py'}")
-    config = config.replace("  - tools/site\n", "")
-    (repo / "mkdocs.yml").write_text(config, encoding="utf-8")
-    shutil.copytree(ROOT / "docs", repo / "docs")
     return repo
 
 

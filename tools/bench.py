@@ -19,6 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from tools.site.portable import add_site_config
+
 REPO = Path(__file__).resolve().parent.parent
 DATA = ("policies", "sanction_lists", "procedures")
 FLOOR = """
@@ -36,6 +38,7 @@ def make_corpus(root: Path, entries: int) -> Path:
         shutil.copytree(REPO / d, root / d)
     shutil.copytree(REPO / "catalogs", root / "catalogs")
     shutil.copy(REPO / "waivers.yml", root / "waivers.yml")
+    add_site_config(root)
     models = sorted((REPO / "catalogs" / "catalog-national-2024").glob("*.yml"))
     waived = set(re.findall(r"record: (\S+)", (REPO / "waivers.yml").read_text(encoding="utf-8")))
     # models without waivers, so that the corpus lints clean (and so builds) like the real repository
