@@ -42,3 +42,9 @@ def write(repo: Path, rel: str, content) -> Path:
 def site_repo(mini_repo) -> Path:
     """mini_repo plus the project's mkdocs.yml and hand-written pages, so that it can be built into a site."""
     return add_site_config(mini_repo)
+
+
+@pytest.fixture(autouse=True)
+def _no_lint_cache(monkeypatch):
+    """Tests lint many throw-away repositories: keep them out of the user's cache (test_cache.py opts in)."""
+    monkeypatch.setenv("TOOLS_NO_CACHE", "1")

@@ -5,12 +5,14 @@ severity the rule registry fills in later.
 """
 from __future__ import annotations
 
+import copy
 import gc
 import os
 import re
 from pathlib import Path
 
 from tools.findings import Finding, Location
+from tools.load import cache
 from tools.load.yaml_loader import load_bytes, too_large
 from tools.model.records import Record, Repository
 from tools.model.validate import validate
@@ -66,14 +68,20 @@ def _finding(rule, rel, line, col, message, record=None):
     return Finding(rule=rule, severity=None, location=Location(rel, line, col), message=message, record=record)
 
 
-def load_record(root: Path, rel: str, kind: str, group, expected_id, findings: list, check=True):
+def read_file(root: Path, rel: str, findings: list) -> bytes | None:
     try:
-        big = too_large((root / rel).stat().st_size)
-        raw = b"" if big else (root / rel).read_bytes()
-        loaded = big or load_bytes(raw)
+        if too_large((root / rel).stat().st_size):
+            findings.append(_finding("YAML-013", rel, 1, 1, too_large((root / rel).stat().st_size).problems[0].message))
+            return None
+        return (root / rel).read_bytes()
     except OSError as exc:
         findings.append(_finding("YAML-002", rel, 1, 1, f"无法读取文件：{exc.strerror}"))
         return None
+
+
+def parse_record(raw: bytes, rel: str, kind: str, group, findings: list):
+    """A Record from the bytes of one file, or None (its problems appended to findings)."""
+    loaded = load_bytes(raw)
     for p in loaded.problems:
         findings.append(_finding(p.rule, rel, p.line, p.column, p.message))
     if not loaded.ok:
@@ -81,7 +89,13 @@ def load_record(root: Path, rel: str, kind: str, group, expected_id, findings: l
     rec = Record(kind=kind, path=rel, data=loaded.data, locs=loaded.locs, tainted=loaded.tainted, group=group)
     # one C-speed look at the raw text decides which records the text-scanning rules need to walk
     rec.flags = {name for name, pattern in SCAN_HINTS.items() if pattern.search(raw)}
-    if check:
+    return rec
+
+
+def load_record(root: Path, rel: str, kind: str, group, expected_id, findings: list):
+    raw = read_file(root, rel, findings)
+    rec = parse_record(raw, rel, kind, group, findings) if raw is not None else None
+    if rec is not None:
         check_record(rec, expected_id, findings)
     return rec
 
@@ -99,30 +113,53 @@ def check_record(rec, expected_id, findings: list) -> None:
 
 
 def load_repository(root, marks=None) -> tuple[Repository, list]:
-    """Parse every record file, then validate every record (``marks`` collects phase end times if given)."""
+    """Parse every record file, then validate every record (``marks`` collects phase end times if given).
+
+    Files whose bytes are unchanged since the last run come from the cache, already parsed and validated.
+    """
     import time
 
     root = Path(root)
     repo = Repository(root=str(root))
     findings: list = []
     files = record_files(root)
+    use_cache = cache.enabled()
+    version, cached = cache.load(root) if use_cache else ("", {})
+    fresh: dict = {}
     gc_was_enabled = gc.isenabled()
     gc.disable()  # thousands of small containers: the cyclic GC would dominate the load
     try:
-        expected_ids = []
+        to_check = []  # (record, expected id, digest, the file's findings) of files parsed in this run
         for rel in files:
             kind, group, expected = classify(rel)
             if kind is None:
                 findings.append(_finding("LAYOUT-001", rel, 1, 1, f"文件未被读取：{expected}"))
                 continue
-            rec = load_record(root, rel, kind, group, expected, findings, check=False)
+            own: list = []
+            raw = read_file(root, rel, own)
+            key = cache.digest(raw) if raw is not None else None
+            hit = cached.get(rel)
+            if key is not None and hit is not None and hit[0] == key:  # unchanged: parsed and checked before
+                rec, own = hit[1], list(hit[2])
+                fresh[rel] = hit
+                findings += own
+            elif raw is not None:  # new or changed: parse now, check below
+                rec = parse_record(raw, rel, kind, group, own)
+                to_check.append((rec, expected, key, own))
+            else:  # unreadable
+                rec = None
+                findings += own
             if rec is not None:
                 repo.records.append(rec)
-                expected_ids.append(expected)
         if marks is not None:
             marks["parse"] = time.time()
-        for rec, expected in zip(repo.records, expected_ids):
-            check_record(rec, expected, findings)
+        for rec, expected, key, own in to_check:
+            if rec is not None:
+                check_record(rec, expected, own)
+            findings += own
+            if key is not None:
+                fresh[rec.path if rec is not None else None] = (key, rec, [copy.copy(f) for f in own])
+        fresh.pop(None, None)
         if (root / WAIVERS_FILE).is_file():
             repo.waivers = load_record(root, WAIVERS_FILE, "waivers", None, None, findings)
         if marks is not None:
@@ -130,6 +167,8 @@ def load_repository(root, marks=None) -> tuple[Repository, list]:
     finally:
         if gc_was_enabled:
             gc.enable()
+    if use_cache and to_check:
+        cache.save(root, version, fresh)
     repo.files = len(files) + (1 if repo.waivers is not None else 0)
     repo.index()
     return repo, findings
