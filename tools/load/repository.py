@@ -167,7 +167,9 @@ def load_repository(root, marks=None) -> tuple[Repository, list]:
     finally:
         if gc_was_enabled:
             gc.enable()
-    if use_cache and to_check:
+    # Rewriting the whole cache costs more than re-parsing a handful of files: after a small edit the next run
+    # re-parses the same few files instead. A first run, or many changes, rewrites it.
+    if use_cache and to_check and (not cached or len(to_check) > max(20, len(files) // 100)):
         cache.save(root, version, fresh)
     repo.files = len(files) + (1 if repo.waivers is not None else 0)
     repo.index()
