@@ -124,6 +124,12 @@ def test_browse_search_and_read_on_a_phone(browser, real_site, tmp_path):
     assert p.inner_text("h1").strip() == "失信被执行人名单"
     assert "repair-guide" in tab.search("信用修复")[0]
     assert "government-procurement" in tab.search("政府采购")[0]
+    # the catalog table filters by category
+    p.goto(real_site.base + "catalogs/catalog-national-2024/")
+    total = p.locator("article table tbody tr:visible").count()
+    p.select_option("select.benxi-filter", label="职称和职业信息")
+    shown = p.locator("article table tbody tr:visible").count()
+    assert 0 < shown < total
     p.screenshot(path=str(tmp_path / "home-375.png"))
     assert tab.blocked == [], f"requests outside the site: {tab.blocked}"
     assert tab.errors == [], tab.errors
