@@ -21,6 +21,27 @@ def _header(kind: str) -> str:
             f"# 全部填完、检查无误后删除 draft: true。字段说明见网站“数据模型”页。\n")
 
 
+def _repair(first_lines: str) -> str:
+    """The repair declaration every adverse record needs, and the closing fields of a draft."""
+    return f"""repair:
+  repairable: true
+  {first_lines}       # 渠道：{_choices(vocab.REPAIR_CHANNELS)}
+  materials: [commitment, identity, performance_proof]
+  free_of_charge: true
+  ends_sharing_and_publication: true
+  basis:
+    - doc: benxi-plan-2021
+      provision: task-14
+""" + _CLOSING
+
+
+_CLOSING = f"""source: {TODO}
+verified: false
+note: {TODO}
+draft: true
+"""
+
+
 def document(rid, title, jurisdiction="national") -> str:
     return _header("document") + f"""id: {rid}
 title: {title}
@@ -84,21 +105,7 @@ query:
   basis:
     - doc: benxi-plan-2021
       provision: task-12
-repair:
-  repairable: true
-  follows_repair_regime: true
-  channels: [credit_website, service_window, mobile]   # {_choices(vocab.REPAIR_CHANNELS)}
-  materials: [commitment, identity, performance_proof]
-  free_of_charge: true
-  ends_sharing_and_publication: true
-  basis:
-    - doc: benxi-plan-2021
-      provision: task-14
-source: {TODO}
-verified: false
-note: {TODO}
-draft: true
-"""
+""" + _repair("follows_repair_regime: true\n  channels: [credit_website, service_window, mobile]")
 
 
 def measure(rid, name, measure_list) -> str:
@@ -148,20 +155,7 @@ procedure:
     basis:
       - doc: benxi-plan-2021
         provision: task-8
-repair:
-  repairable: true
-  channels: [determining_unit]
-  materials: [commitment, identity, performance_proof]
-  free_of_charge: true
-  ends_sharing_and_publication: true
-  basis:
-    - doc: benxi-plan-2021
-      provision: task-14
-source: {TODO}
-verified: false
-note: {TODO}
-draft: true
-"""
+""" + _repair("channels: [determining_unit]")
 
 
 def target_path(root: Path, kind: str, rid: str, **opts) -> Path:
