@@ -6,7 +6,7 @@ from collections import deque
 
 from tools.graph.build import dependency_graph
 from tools.model import vocab
-from tools.model.records import in_force, iter_citations
+from tools.model.records import in_force, iter_citations, valid_on
 from tools.rules.registry import PLAN_DOC
 
 
@@ -107,11 +107,6 @@ def _rows_for(measure, regime_id, named):
     return targeting or (rows if named else [])
 
 
-def _valid_on(rec, as_of) -> bool:
-    start, end = rec.data.get("effective_from"), rec.data.get("effective_to")
-    return not (isinstance(start, _dt.date) and start > as_of) and not (isinstance(end, _dt.date) and end < as_of)
-
-
 def joint_sanctions(repo, regime_id: str, as_of: _dt.date) -> dict:
     """The measures that follow from being on a list, with implementers, business matters and basis."""
     regime = repo.get(regime_id, "list_regime")
@@ -122,7 +117,7 @@ def joint_sanctions(repo, regime_id: str, as_of: _dt.date) -> dict:
     for m in sorted(repo.of_kind("measure"), key=lambda r: r.id):
         rows = _rows_for(m, regime_id, m.id in named)
         mlist = repo.get(m.group, "measure_list")
-        if not rows or not _valid_on(m, as_of) or (mlist is not None and not _valid_on(mlist, as_of)):
+        if not rows or not valid_on(m.data, as_of) or (mlist is not None and not valid_on(mlist.data, as_of)):
             continue
         implementers, matters, basis, seen = [], [], [], set()
         for row in rows:

@@ -70,8 +70,9 @@ def _finding(rule, rel, line, col, message, record=None):
 
 def read_file(root: Path, rel: str, findings: list) -> bytes | None:
     try:
-        if too_large((root / rel).stat().st_size):
-            findings.append(_finding("YAML-013", rel, 1, 1, too_large((root / rel).stat().st_size).problems[0].message))
+        big = too_large((root / rel).stat().st_size)
+        if big is not None:
+            findings.append(_finding("YAML-013", rel, 1, 1, big.problems[0].message))
             return None
         return (root / rel).read_bytes()
     except OSError as exc:

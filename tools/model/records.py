@@ -153,6 +153,12 @@ class Repository:
         return entry[1] if entry else None
 
 
+def valid_on(data: dict, as_of: _dt.date) -> bool:
+    """Whether a record's own period of validity (effective_from/effective_to, if dated) includes as_of."""
+    start, end = data.get("effective_from"), data.get("effective_to")
+    return not (isinstance(start, _dt.date) and start > as_of) and not (isinstance(end, _dt.date) and end < as_of)
+
+
 def in_force(doc: dict, as_of: _dt.date) -> str | None:
     """Why a document does not apply on as_of (a Chinese phrase), or None when it does."""
     status = doc.get("status")

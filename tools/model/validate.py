@@ -124,16 +124,12 @@ def _field_schema(kind, path) -> dict:
 
 
 def _allowed_fields(kind, path):
-    schema = SCHEMAS[kind]
-    for part in path[:-1]:
-        if isinstance(part, int):
-            continue
-        rules = schema.get(part, {})
-        inner = rules.get("schema", {})
-        schema = inner.get("schema", inner) if inner.get("type") == "dict" else inner
-        if not isinstance(schema, dict):
-            return []
-    return list(schema)
+    """The field names allowed beside the last element of path (for "unknown field" messages)."""
+    if len(path) <= 1:
+        return list(SCHEMAS[kind])
+    parent = _field_schema(kind, path[:-1])
+    inner = parent.get("schema")
+    return list(inner) if parent.get("type") == "dict" and isinstance(inner, dict) else []
 
 
 def validate(kind: str, data: dict, tainted=frozenset()):

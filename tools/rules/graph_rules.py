@@ -4,7 +4,7 @@ from __future__ import annotations
 import networkx as nx
 
 from tools.findings import ERROR, WARNING
-from tools.model.records import in_force
+from tools.model.records import in_force, valid_on
 from tools.rules.registry import INFRASTRUCTURE, clause, rule
 
 
@@ -44,14 +44,10 @@ def uncited_documents(repo, ctx):
 @rule("GRAPH-004", ERROR, "记录的全部依据在基准日都不施行（已废止、已失效或尚未生效）", clause("part-2-1"))
 def basis_all_gone(repo, ctx):
     for rec in repo.records:
-        if rec.kind == "document" or not _valid(rec, ctx.as_of):
+        if rec.kind == "document" or not valid_on(rec.data, ctx.as_of):
             continue
         docs = [repo.get(c.get("doc"), "document") for _, c in rec.citations if isinstance(c.get("doc"), str)]
         docs = [d for d in docs if d is not None]
         if docs and all(in_force(d.data, ctx.as_of) for d in docs):
             yield rec, (), f"本记录引用的全部文件在基准日 {ctx.as_of} 都不施行：它已没有有效的法律依据"
 
-
-def _valid(rec, as_of):
-    start, end = rec.data.get("effective_from"), rec.data.get("effective_to")
-    return not (hasattr(start, "year") and start > as_of) and not (hasattr(end, "year") and end < as_of)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from tools.findings import ERROR, WARNING
-from tools.model.records import REFERENCES, in_force, iter_path
+from tools.model.records import REFERENCES, in_force, iter_path, valid_on
 from tools.model.vocab import KINDS
 from tools.rules.registry import INFRASTRUCTURE, PLAN_DOC, REGISTRY, clause, rule
 
@@ -93,10 +93,7 @@ def citations_in_force(repo, ctx):
 def _record_ended(rec, as_of):
     """A record not valid on as_of (ended before it, or starting after it) is history or future: citations of
     documents not in force on that date are expected there."""
-    end, start = rec.data.get("effective_to"), rec.data.get("effective_from")
-    ended = end is not None and not isinstance(end, str) and end < as_of
-    future = start is not None and not isinstance(start, str) and start > as_of
-    return ended or future
+    return not valid_on(rec.data, as_of)
 
 
 @rule("TIME-002", WARNING, "引用的文件已被修改，应核对是否引用现行版本（每条记录每个文件报告一次）", clause("part-2-1"))

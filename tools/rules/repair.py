@@ -5,6 +5,7 @@ import datetime as _dt
 
 from tools.findings import ERROR
 from tools.model import vocab
+from tools.model.records import valid_on
 from tools.rules.levels import LEGAL, cited_documents, has_level
 from tools.rules.registry import clause, rule
 
@@ -93,14 +94,8 @@ def repair_service(repo, ctx):
 def regimes_in_force(repo, kind: str, as_of: _dt.date):
     out = []
     for reg in repo.of_kind("repair_regime"):
-        if kind not in (reg.data.get("information_kinds") or []):
-            continue
-        start, end = reg.data.get("effective_from"), reg.data.get("effective_to")
-        if isinstance(start, _dt.date) and start > as_of:
-            continue
-        if isinstance(end, _dt.date) and end < as_of:
-            continue
-        out.append(reg)
+        if kind in (reg.data.get("information_kinds") or []) and valid_on(reg.data, as_of):
+            out.append(reg)
     return out
 
 
