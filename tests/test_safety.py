@@ -4,6 +4,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tools.load.repository import scan_hints
+from tools.rules.safety import _TAG
 
 from tools.rules.engine import lint
 from tools.rules.safety import personal_data, resident_id_valid, uscc_valid
@@ -27,6 +32,8 @@ def hits(repo, rule):
     "例如张某，身份证号 11010519491231002X，已被列入名单",
     "联系电话 13912345678",
     "某公司（统一社会信用代码 91350100M000100Y43）",
+    "联系电话 １３９１２３４５６７８（全角数字）",
+    "ＪａｖａScript 之外：身份证号 １１０１０５１９４９１２３１００２X",
 ])
 def test_pii_001_flags_personal_data(mini_repo, text):
     line = _set_summary(mini_repo, text)
@@ -58,3 +65,24 @@ def test_html_001_warns_on_markup(mini_repo):
 def test_html_001_passes_plain_text_with_brackets(mini_repo):
     _set_summary(mini_repo, "期限（P3M）< 1 年，见《行政处罚法》第四十八条")
     assert hits(mini_repo, "HTML-001") == []
+
+
+_PIECES = st.sampled_from(["1", "3", "9", "０", "１", "３", "９", "X", "A", "M", "<", "a", "img", " ", "：",
+                           "javascript:", "JavaScript:", "data:text/html", "第", "条", "-", "\n"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_raw_text_hints_never_hide_a_match(text):
+    """The loader's raw-byte hints let PII-001/HTML-001 skip records: they must cover every match."""
+    flags = scan_hints(text.encode("utf-8"))
+    if personal_data(text):
+        assert "digits" in flags
+    if _TAG.search(text):
+        assert "markup" in flags
+
+
+def test_raw_text_hints_skip_ordinary_records():
+    assert scan_hints("id: x\nname: 行政处罚信息\ndate: 2021-12-16\n".encode("utf-8")) == set()
+    assert scan_hints("电话 １３９".encode("utf-8")) == {"digits"}
+    assert scan_hints(b"note: JAVASCRIPT:void") == {"markup"}

@@ -7,8 +7,6 @@ Edges are added only between nodes that exist: networkx would silently create a 
 """
 from __future__ import annotations
 
-import networkx as nx
-
 from tools.model.records import REFERENCES, iter_path
 from tools.model.vocab import KINDS
 
@@ -32,6 +30,8 @@ DEPENDS = {"cites", "part_of", "issued_by", "follows", "refines", "enforces"}
 
 def dependency_graph(g) -> nx.DiGraph:
     """A view in which every edge points from a dependent to what it depends on."""
+    import networkx as nx
+
     dep = nx.DiGraph()
     dep.add_nodes_from(g.nodes(data=True))
     for a, b, data in g.edges(data=True):
@@ -47,61 +47,91 @@ def provision_node(doc: str, prov: str) -> str:
     return f"{doc}#{prov}"
 
 
-def _add_edge(g, a, b, kind):
-    """Queue an edge between two existing nodes (networkx would silently create a missing end)."""
-    if a in g and b in g:
-        g.graph.setdefault("_pending", []).append((a, b, {"type": kind}))
-        return True
-    return False
+class GraphParts:
+    """The graph as plain lists: nodes with attributes and typed edges between nodes that exist.
+
+    The lint's graph rules read these directly (no networkx needed); ``build_graph`` turns them into the
+    networkx graph that the queries, exports and the site use. One source for both.
+    """
+
+    def __init__(self):
+        self.nodes: list = []
+        self.names: set = set()
+        self.edges: list = []  # (a, b, type)
+
+    def node(self, name, attrs):
+        self.nodes.append((name, attrs))
+        self.names.add(name)
+
+    def edge(self, a, b, kind) -> bool:
+        """An edge between two existing nodes (networkx would silently create a missing end)."""
+        if a in self.names and b in self.names:
+            self.edges.append((a, b, kind))
+            return True
+        return False
+
+    def of_type(self, *kinds) -> list:
+        return [(a, b) for a, b, k in self.edges if k in kinds]
 
 
-def build_graph(repo, rules=()) -> nx.DiGraph:
-    g = nx.DiGraph()
-    nodes, seen = [], set()
+def graph_parts(repo, rules=()) -> GraphParts:
+    parts = GraphParts()
+    seen = set()
     for rec in repo.records:
         if rec.id is None or rec.id in seen:
             continue
         seen.add(rec.id)
-        nodes.append((rec.id, {"kind": rec.kind, "label": rec.title, "path": rec.path,
-                               "verified": rec.data.get("verified") is True}))
+        parts.node(rec.id, {"kind": rec.kind, "label": rec.title, "path": rec.path,
+                            "verified": rec.data.get("verified") is True})
         if rec.kind == "document":
             for prov in rec.data.get("provisions") or []:
                 if isinstance(prov, dict) and isinstance(prov.get("id"), str):
-                    nodes.append((provision_node(rec.id, prov["id"]),
-                                  {"kind": "provision", "label": str(prov.get("label", "")), "document": rec.id}))
-    g.add_nodes_from(nodes)  # in one call: networkx's per-node overhead dominates at 10k records
+                    parts.node(provision_node(rec.id, prov["id"]),
+                               {"kind": "provision", "label": str(prov.get("label", "")), "document": rec.id})
     for r in rules:
-        g.add_node(f"rule:{r.id}", kind="rule", label=r.title, severity=r.severity)
+        parts.node(f"rule:{r.id}", {"kind": "rule", "label": r.title, "severity": r.severity})
     for rec in repo.records:
-        if rec.id is None or g.nodes[rec.id].get("path") != rec.path:
-            continue
-        _link_record(g, rec)
+        if rec.id is not None and repo.get(rec.id) is rec:  # a duplicated id (ID-002) links only its first record
+            _link_record(parts, rec)
     for r in rules:
         if r.clause:
-            _add_edge(g, f"rule:{r.id}", r.clause, "enforces")
-    g.add_edges_from(g.graph.pop("_pending", []))  # in one call: much faster than edge by edge
+            parts.edge(f"rule:{r.id}", r.clause, "enforces")
+    return parts
+
+
+def build_graph(repo, rules=(), parts: GraphParts | None = None) -> nx.DiGraph:
+    import networkx as nx  # imported on use: a lint run does not need it (its rules read GraphParts)
+
+    parts = parts or graph_parts(repo, rules)
+    g = nx.DiGraph()
+    g.add_nodes_from(parts.nodes)  # in one call: networkx's per-node overhead dominates at 10k records
+    g.add_edges_from((a, b, {"type": k}) for a, b, k in parts.edges)
     return g
 
 
-def _link_record(g, rec):
+def _link_record(parts, rec):
     rid = rec.id
+    edge = parts.edge
     if rec.kind == "document":
         for prov in rec.data.get("provisions") or []:
             if isinstance(prov, dict) and isinstance(prov.get("id"), str):
-                _add_edge(g, provision_node(rid, prov["id"]), rid, "part_of")
+                edge(provision_node(rid, prov["id"]), rid, "part_of")
     for _, cit in rec.citations:
         doc, prov = cit.get("doc"), cit.get("provision")
         if isinstance(doc, str) and isinstance(prov, str):
-            _add_edge(g, rid, provision_node(doc, prov), "cites")
+            edge(rid, provision_node(doc, prov), "cites")
     if rec.kind in ("catalog_entry", "measure") and rec.group:
-        _add_edge(g, rid, rec.group, "part_of")
-    for kind, pattern, _targets in REFERENCES:
-        if kind != rec.kind:
-            continue
-        edge, reverse = REFERENCE_EDGES[(kind, pattern[0])]
+        edge(rid, rec.group, "part_of")
+    for kind, pattern, _targets in _REFERENCES_BY_KIND.get(rec.kind, ()):
+        kind_edge, reverse = REFERENCE_EDGES[(kind, pattern[0])]
         for _, value in iter_path(rec.data, pattern):
             if isinstance(value, str):
-                _add_edge(g, *((value, rid) if reverse else (rid, value)), edge)
+                edge(*((value, rid) if reverse else (rid, value)), kind_edge)
+
+
+_REFERENCES_BY_KIND: dict = {}
+for _ref in REFERENCES:
+    _REFERENCES_BY_KIND.setdefault(_ref[0], []).append(_ref)
 
 
 def kind_label(kind: str) -> str:

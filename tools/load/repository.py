@@ -20,7 +20,21 @@ from tools.model.validate import validate
 RECORD_ROOTS = ("policies", "catalogs", "sanction_lists", "procedures")
 PROCEDURE_KINDS = {"collection_routes": "collection_route", "repair_regimes": "repair_regime"}
 WAIVERS_FILE = "waivers.yml"
-SCAN_HINTS = {"digits": re.compile(rb"\d{11}|[0-9A-Z]{18}"), "markup": re.compile(rb"<|javascript:|data:", re.I)}
+# Hints from the raw bytes, each a superset of what the text-scanning rules (PII-001, HTML-001) look for:
+# a run of six ASCII digits or any full-width digit (every pattern of PII-001 has six digits in a row), and
+# "<", "javascript:" or "data:" in any case (HTML-001). C-speed translate and substring tests, no regex scan.
+_DIGIT_MASK = bytes(0x31 if 0x30 <= b <= 0x39 else 0x20 for b in range(256))
+_FULLWIDTH_DIGIT = re.compile(rb"\xef\xbc[\x90-\x99]")
+
+
+def scan_hints(raw: bytes) -> set:
+    flags = set()
+    if b"111111" in raw.translate(_DIGIT_MASK) or _FULLWIDTH_DIGIT.search(raw):
+        flags.add("digits")
+    low = raw.lower()
+    if b"<" in raw or b"javascript:" in low or b"data:" in low:
+        flags.add("markup")
+    return flags
 GROUP_FILES = {"catalogs": ("catalog.yml", "catalog_edition", "catalog_entry"),
                "measures": ("list.yml", "measure_list", "measure")}
 
@@ -89,7 +103,7 @@ def parse_record(raw: bytes, rel: str, kind: str, group, findings: list):
         return None
     rec = Record(kind=kind, path=rel, data=loaded.data, locs=loaded.locs, tainted=loaded.tainted, group=group)
     # one C-speed look at the raw text decides which records the text-scanning rules need to walk
-    rec.flags = {name for name, pattern in SCAN_HINTS.items() if pattern.search(raw)}
+    rec.flags = scan_hints(raw)
     return rec
 
 

@@ -123,6 +123,7 @@ class Repository:
     provisions: dict = field(default_factory=dict)  # doc id -> {provision id: (index, provision dict)}
 
     def index(self) -> None:
+        self._kinds = None
         self.by_id = {}
         for rec in self.records:
             if rec.id is not None:
@@ -140,7 +141,13 @@ class Repository:
     def of_kind(self, kind: str):
         """Records of a kind; a second record with an already used id (ID-002) is left out, so that rules do
         not pile follow-on findings onto a file whose only problem is its id."""
-        return [r for r in self.records if r.kind == kind and (r.id is None or self.by_id.get(r.id) is r)]
+        if getattr(self, "_kinds", None) is None or self._kinds[0] != len(self.records):
+            groups: dict = {}
+            for r in self.records:
+                if r.id is None or self.by_id.get(r.id) is r:
+                    groups.setdefault(r.kind, []).append(r)
+            self._kinds = (len(self.records), groups)
+        return list(self._kinds[1].get(kind, ()))
 
     def get(self, record_id, kind=None) -> Record | None:
         rec = self.by_id.get(record_id)

@@ -1,8 +1,6 @@
 """Rules over the dependency graph: supersession cycles, orphan measures and documents, records left without law."""
 from __future__ import annotations
 
-import networkx as nx
-
 from tools.findings import ERROR, WARNING
 from tools.model.records import in_force, valid_on
 from tools.rules.registry import INFRASTRUCTURE, clause, rule
@@ -10,8 +8,12 @@ from tools.rules.registry import INFRASTRUCTURE, clause, rule
 
 @rule("GRAPH-001", ERROR, "版本或文件之间的取代关系出现循环", rationale=INFRASTRUCTURE + "；循环的取代关系无法判断哪个版本现行")
 def supersession_cycles(repo, ctx):
-    g = ctx.graph
-    sup = nx.DiGraph((a, b) for a, b, d in g.edges(data=True) if d.get("type") == "supersedes")
+    edges = ctx.parts.of_type("supersedes")
+    if not {a for a, _ in edges} & {b for _, b in edges}:
+        return  # no record both supersedes and is superseded: no cycle (and no need to import networkx)
+    import networkx as nx
+
+    sup = nx.DiGraph(edges)
     for cycle in nx.simple_cycles(sup):
         first = repo.get(sorted(cycle)[0])
         if first is not None:
@@ -20,24 +22,20 @@ def supersession_cycles(repo, ctx):
 
 @rule("GRAPH-002", WARNING, "没有任何名单或失信信息触发的惩戒措施", clause("task-10"), kinds=("measure",))
 def untriggered_measures(repo, ctx):
-    g = ctx.graph
+    triggered = {b for _, b in ctx.parts.of_type("triggers")}
     for rec in repo.of_kind("measure"):
-        if rec.id in g and not any(d.get("type") == "triggers" for _, _, d in g.in_edges(rec.id, data=True)):
+        if rec.id is not None and rec.id not in triggered:
             yield rec, (), "没有任何名单制度或失信信息条目触发本措施：惩戒措施应当与具体的失信行为相关联"
 
 
 @rule("GRAPH-003", WARNING, "没有任何记录引用的文件", rationale="仓库整理：未被引用的文件可能是多余的，或缺少引用它的记录")
 def uncited_documents(repo, ctx):
-    g = ctx.graph
+    parts = ctx.parts
+    provision_of = {a: b for a, b in parts.of_type("part_of")}  # provision -> document (and member -> group)
+    used = {b for _, b in parts.of_type("issued_by", "supersedes")}
+    used.update(provision_of.get(b) for _, b in parts.of_type("cites", "enforces"))
     for rec in repo.of_kind("document"):
-        if rec.id not in g:
-            continue
-        used = any(d.get("type") in ("issued_by", "supersedes") for _, _, d in g.in_edges(rec.id, data=True))
-        for prov in g.predecessors(rec.id):
-            if any(d.get("type") in ("cites", "enforces") for _, _, d in g.in_edges(prov, data=True)):
-                used = True
-                break
-        if not used:
+        if rec.id in parts.names and rec.id not in used:
             yield rec, (), "没有任何记录或规则引用本文件的条款"
 
 

@@ -6,10 +6,13 @@ import re
 from tools.findings import ERROR, WARNING
 from tools.rules.registry import clause, rule
 
-_ID18 = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx])(?![0-9A-Za-z])")
-_MOBILE = re.compile(r"(?<!\d)(1[3-9]\d{9})(?!\d)")
-_USCC = re.compile(r"(?<![0-9A-Z])([0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10})(?![0-9A-Z])")
-_TAG = re.compile(r"<\s*/?\s*[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?>|javascript:|data:text/html", re.I)
+# Full-width digits are read as ASCII first; other Unicode digits are not (the loader's raw-text hint covers
+# exactly ASCII and full-width digits, so the hint never hides a match).
+_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+_ID18 = re.compile(r"(?<![0-9A-Za-z])([0-9]{17}[0-9Xx])(?![0-9A-Za-z])")
+_MOBILE = re.compile(r"(?<![0-9])(1[3-9][0-9]{9})(?![0-9])")
+_USCC = re.compile(r"(?<![0-9A-Z])([0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10})(?![0-9A-Z])")
+_TAG = re.compile(r"<\s*/?\s*[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?>|javascript:|data:text/html", re.I | re.A)
 
 _ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 _ID_CHECK = "10X98765432"
@@ -32,6 +35,7 @@ def uscc_valid(s: str) -> bool:
 
 
 def personal_data(text: str) -> str | None:
+    text = text.translate(_FULLWIDTH)
     for m in _ID18.finditer(text):
         if resident_id_valid(m.group(1)):
             return f"居民身份证号码（{m.group(1)[:6]}…）"
