@@ -89,28 +89,40 @@ def iter_path(data, pattern: tuple, prefix: tuple = ()):
         yield from iter_path(data[head], rest, prefix + (head,))
 
 
-def iter_strings(data, prefix: tuple = ()):
-    if isinstance(data, str):
-        yield prefix, data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from iter_strings(value, prefix + (key,))
-    elif isinstance(data, list):
-        for i, item in enumerate(data):
-            yield from iter_strings(item, prefix + (i,))
+def _walk(data, prefix: tuple, take):
+    """Depth-first, in document order, without recursion: (path, node) for every node ``take`` accepts;
+    a node it accepts is not descended into. Scalars are never pushed, which is where the time goes."""
+    out = []
+    stack = [(prefix, data)]
+    while stack:
+        path, node = stack.pop()
+        if take(node):
+            out.append((path, node))
+        elif isinstance(node, dict):
+            stack.extend([(path + (k,), v) for k, v in node.items()
+                          if isinstance(v, (dict, list)) or take(v)][::-1])
+        elif isinstance(node, list):
+            stack.extend([(path + (i,), v) for i, v in enumerate(node)
+                          if isinstance(v, (dict, list)) or take(v)][::-1])
+    return out
 
 
-def iter_citations(data, prefix: tuple = ()):
-    """Yield (path, citation dict) for every {doc, provision} citation anywhere in a record."""
-    if isinstance(data, dict):
-        if "doc" in data and "provision" in data:
-            yield prefix, data
-            return
-        for key, value in data.items():
-            yield from iter_citations(value, prefix + (key,))
-    elif isinstance(data, list):
-        for i, item in enumerate(data):
-            yield from iter_citations(item, prefix + (i,))
+def _is_citation(node) -> bool:
+    return isinstance(node, dict) and "doc" in node and "provision" in node
+
+
+def _is_str(node) -> bool:
+    return isinstance(node, str)
+
+
+def iter_strings(data, prefix: tuple = ()) -> list:
+    """(path, text) of every string value, in document order."""
+    return _walk(data, prefix, _is_str)
+
+
+def iter_citations(data, prefix: tuple = ()) -> list:
+    """(path, citation dict) for every {doc, provision} citation anywhere in a record, in document order."""
+    return _walk(data, prefix, _is_citation)
 
 
 @dataclass
