@@ -332,6 +332,12 @@ REPAIR_REGIME = {
     "periods": _f("按失信程度的公示期限", type="dict", required=True, schema={
         key: SEVERITY_PERIOD for key in vocab.SEVERITIES}),
     "basis": basis("依据", required=True),
+    "service": _f("修复办理规则（办理时限等），适用于 applies_to 所列种类的失信信息条目", type="dict", schema={
+        "applies_to": enums("适用的信息种类", vocab.INFORMATION_KINDS, required=True),
+        "time_limit_working_days": _f("办理时限（工作日）", type="integer", min=1, required=True),
+        "description": text("说明（自撰）"),
+        "basis": basis("依据", required=True),
+    }),
     "summary": text("说明（自撰）"),
     **VALIDITY_FIELDS,
     **SOURCE_FIELDS,

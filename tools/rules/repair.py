@@ -85,10 +85,24 @@ def repair_service(repo, ctx):
             continue
         if repair.get("free_of_charge") is not True:
             yield rec, ("repair",), "不得以任何形式向申请修复的主体收取费用：须写明 free_of_charge: true"
-        if not repair.get("time_limit_working_days"):
-            yield rec, ("repair",), "须写明修复的办理时限（time_limit_working_days）：方案要求持续压缩办理时限"
+        if not repair.get("time_limit_working_days") and service_in_force(repo, rec, ctx.as_of) is None:
+            yield rec, ("repair",), ("须写明修复的办理时限（time_limit_working_days），或由基准日施行的修复制度的 service "
+                                     "为本条目的信息种类规定办理时限：方案要求持续压缩办理时限")
         if repair.get("ends_sharing_and_publication") is not True:
             yield rec, ("repair",), "修复后须终止共享和公开相关失信信息：须写明 ends_sharing_and_publication: true"
+
+
+def service_in_force(repo, rec, as_of: _dt.date):
+    """The repair regime in force on as_of whose service (time limit) covers this catalog entry's kind, if any."""
+    if rec.kind != "catalog_entry":
+        return None  # a list regime's removal follows its own rule
+    kind = rec.data.get("information_kind")
+    for reg in repo.of_kind("repair_regime"):
+        service = reg.data.get("service")
+        if (isinstance(service, dict) and kind in (service.get("applies_to") or [])
+                and service.get("time_limit_working_days") and valid_on(reg.data, as_of)):
+            return reg
+    return None
 
 
 def regimes_in_force(repo, kind: str, as_of: _dt.date):
