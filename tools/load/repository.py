@@ -127,10 +127,70 @@ def check_record(rec, expected_id, findings: list) -> None:
                                 f"id“{rid}”与{where}“{expected_id}”不一致：一个文件一条记录，文件名即 id", rid))
 
 
-def load_repository(root, marks=None) -> tuple[Repository, list]:
-    """Parse every record file, then validate every record (``marks`` collects phase end times if given).
+# Above this many files to parse, parsing and validating run in a pool of processes (one per core). Below it the
+# pool's start-up and the transfer of the results cost more than they save.
+PARALLEL_MIN_FILES = int(os.environ.get("TOOLS_PARALLEL_MIN", "400"))
+_CHUNK = 200
+_HIT = "hit"
+_worker_root: Path | None = None
 
-    Files whose bytes are unchanged since the last run come from the cache, already parsed and validated.
+
+def _parse_and_check(root: Path, task):
+    """(rel, digest, record | _HIT | None, findings) for one file: read, then parse and validate unless unchanged."""
+    rel, kind, group, expected, known = task
+    own: list = []
+    raw = read_file(root, rel, own)
+    if raw is None:
+        return rel, None, None, own
+    key = cache.digest(raw)
+    if key == known:
+        return rel, key, _HIT, own
+    rec = parse_record(raw, rel, kind, group, own)
+    if rec is not None:
+        check_record(rec, expected, own)
+    return rel, key, rec, own
+
+
+def _init_worker(root):
+    global _worker_root
+    _worker_root = root
+    gc.disable()  # the worker's objects are short-lived and acyclic
+
+
+def _work_chunk(tasks):
+    return [_parse_and_check(_worker_root, t) for t in tasks]
+
+
+def _pool_context():
+    import multiprocessing
+
+    try:
+        return multiprocessing.get_context("fork")  # the parent's imports and compiled validators come along
+    except ValueError:  # no fork (Windows): stay serial
+        return None
+
+
+def _results(root: Path, tasks: list, workers: int):
+    """Yield the per-file results in task order, in a process pool when it pays."""
+    ctx = _pool_context() if workers > 1 and len(tasks) >= PARALLEL_MIN_FILES else None
+    if ctx is None:
+        for t in tasks:
+            yield _parse_and_check(root, t)
+        return
+    from tools.model.fast import warm_up
+
+    warm_up()  # load the compiled validators once, before the fork
+    chunks = [tasks[i:i + _CHUNK] for i in range(0, len(tasks), _CHUNK)]
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(root,)) as pool:
+        for chunk in pool.imap(_work_chunk, chunks):
+            yield from chunk
+
+
+def load_repository(root, marks=None, workers: int | None = None) -> tuple[Repository, list]:
+    """Parse and validate every record file and assemble the model (``marks`` collects phase end times if given).
+
+    Files whose bytes are unchanged since the last run come from the cache, already parsed and validated. Many
+    files to parse are spread over a pool of processes (``workers``, default: the number of cores).
     """
     import time
 
@@ -141,44 +201,36 @@ def load_repository(root, marks=None) -> tuple[Repository, list]:
     use_cache = cache.enabled()
     version, cached = cache.load(root) if use_cache else ("", {})
     fresh: dict = {}
+    tasks = []
+    for rel in files:
+        kind, group, expected = classify(rel)
+        if kind is None:
+            findings.append(_finding("LAYOUT-001", rel, 1, 1, f"文件未被读取：{expected}"))
+            continue
+        hit = cached.get(rel)
+        tasks.append((rel, kind, group, expected, hit[0] if hit is not None else None))
+    if workers is None:
+        workers = os.cpu_count() or 1
+    to_parse = sum(1 for t in tasks if t[4] is None)
     gc_was_enabled = gc.isenabled()
     gc.disable()  # thousands of small containers: the cyclic GC would dominate the load
+    parsed = 0
     try:
-        to_check = []  # (record, expected id, digest, the file's findings) of files parsed in this run
-        for rel in files:
-            kind, group, expected = classify(rel)
-            if kind is None:
-                findings.append(_finding("LAYOUT-001", rel, 1, 1, f"文件未被读取：{expected}"))
-                continue
-            own: list = []
-            raw = read_file(root, rel, own)
-            key = cache.digest(raw) if raw is not None else None
-            hit = cached.get(rel)
-            if key is not None and hit is not None and hit[0] == key:  # unchanged: parsed and checked before
+        for rel, key, rec, own in _results(root, tasks, workers if to_parse >= PARALLEL_MIN_FILES else 1):
+            if rec is _HIT:  # unchanged: parsed and checked in an earlier run
+                hit = cached[rel]
                 rec, own = hit[1], list(hit[2])
                 fresh[rel] = hit
-                findings += own
-            elif raw is not None:  # new or changed: parse now, check below
-                rec = parse_record(raw, rel, kind, group, own)
-                to_check.append((rec, expected, key, own))
-            else:  # unreadable
-                rec = None
-                findings += own
+            elif key is not None:
+                parsed += 1
+                fresh[rel] = (key, rec, [copy.copy(f) for f in own])
+            findings += own
             if rec is not None:
                 repo.records.append(rec)
         if marks is not None:
-            marks["parse"] = time.time()
-        for rec, expected, key, own in to_check:
-            if rec is not None:
-                check_record(rec, expected, own)
-            findings += own
-            if key is not None:
-                fresh[rec.path if rec is not None else None] = (key, rec, [copy.copy(f) for f in own])
-        fresh.pop(None, None)
+            marks["parse"] = marks["validate"] = time.time()  # one phase: each file is validated as it is parsed
         if (root / WAIVERS_FILE).is_file():
             repo.waivers = load_record(root, WAIVERS_FILE, "waivers", None, None, findings)
-        if marks is not None:
-            marks["validate"] = time.time()
     finally:
         # The model lives until the run ends: move it out of the cyclic GC's sight, or every later collection
         # (triggered by the rules' small allocations) walks hundreds of MiB of records again.
@@ -187,7 +239,7 @@ def load_repository(root, marks=None) -> tuple[Repository, list]:
             gc.enable()
     # Rewriting the whole cache costs more than re-parsing a handful of files: after a small edit the next run
     # re-parses the same few files instead. A first run, or many changes, rewrites it.
-    if use_cache and to_check and (not cached or len(to_check) > max(20, len(files) // 100)):
+    if use_cache and parsed and (not cached or parsed > max(20, len(files) // 100)):
         cache.save(root, version, fresh)
     repo.files = len(files) + (1 if repo.waivers is not None else 0)
     repo.index()

@@ -58,3 +58,10 @@ def is_valid(kind: str, data) -> bool:
         return True
     except Exception:  # JsonSchemaValueException, or anything odd: let cerberus decide
         return False
+
+
+def warm_up() -> None:
+    """Load every kind's validator now (before a process pool forks, so that workers inherit them)."""
+    for kind in SCHEMAS:
+        if kind not in _validators:
+            _validators[kind] = _load(kind)
