@@ -6,7 +6,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip install --quiet --disable-pip-version-check
 
-.PHONY: build test lint serve clean
+.PHONY: build test lint serve bench clean
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,14 @@ test: $(VENV)/.dev
 
 lint: $(VENV)/.runtime
 	$(PY) -m tools lint
+
+$(VENV)/.bench: requirements.txt requirements-bench.txt $(VENV)/.runtime
+	$(PIP) -r requirements-bench.txt
+	touch $@
+
+# the benchmark (a few minutes): figures printed, nothing asserted; check-jsonschema installed for its comparison
+bench: $(VENV)/.bench
+	$(PY) -m tools bench
 
 serve: $(VENV)/.runtime
 	$(VENV)/bin/mkdocs serve

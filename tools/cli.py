@@ -92,7 +92,8 @@ def _parser() -> argparse.ArgumentParser:
 
     bench = add("bench", help="在合成数据上测量速度和内存（打印数字，不做断言）")
     bench.add_argument("--entries", default="1000,10000", help="合成目录条目数，逗号分隔（默认 1000,10000）")
-    bench.add_argument("--site-entries", type=int, default=1000, help="在这个规模上也构建网站（0 表示不构建）")
+    bench.add_argument("--site-entries", default="500,1000",
+                       help="在这些规模上也构建网站，逗号分隔，两个以上可看出是否线性（默认 500,1000；0 表示不构建）")
     bench.add_argument("--runs", type=int, default=3, help="每项测量的次数，取中位数")
 
     export = add("export", help="导出 JSON、CSV、XLSX 和联合惩戒清单")
@@ -148,7 +149,8 @@ def _bench_report() -> None:
 
     marks = {**BENCH_MARKS, "total": time.time()}
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print("BENCH " + json.dumps({"marks": marks, "peak_kib": peak}), file=sys.stderr)
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # the largest parsing worker, if any
+    print("BENCH " + json.dumps({"marks": marks, "peak_kib": peak, "worker_peak_kib": workers}), file=sys.stderr)
 
 
 def cmd_rules(args) -> int:
@@ -362,7 +364,8 @@ def cmd_bench(args) -> int:
     from tools.bench import run
 
     sizes = [int(x) for x in args.entries.split(",") if x.strip()]
-    run(sizes, args.site_entries, max(1, args.runs))
+    sites = [int(x) for x in args.site_entries.split(",") if x.strip() and int(x) > 0]
+    run(sizes, sites, max(1, args.runs))
     return 0
 
 

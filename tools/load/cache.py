@@ -36,6 +36,18 @@ def _path(root) -> Path:
     return cache_dir() / f"lint-{key}.pickle"
 
 
+class Blob(bytes):
+    """A pickled record: what the cache stores, so that saving does not pickle records twice."""
+
+
+def freeze(rec) -> Blob:
+    return rec if isinstance(rec, Blob) else Blob(pickle.dumps(rec, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def thaw(stored):
+    return pickle.loads(stored) if isinstance(stored, Blob) else stored
+
+
 def load(root) -> tuple[str, dict]:
     version = _tool_version()
     try:
@@ -54,7 +66,8 @@ def save(root, version: str, files: dict) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         with open(tmp, "wb") as fh:
-            pickle.dump({"version": version, "files": files}, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            frozen = {rel: (key, freeze(rec), own) for rel, (key, rec, own) in files.items()}
+            pickle.dump({"version": version, "files": frozen}, fh, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)
     except OSError:
         pass  # a read-only home: lint works, only slower next time

@@ -8,6 +8,7 @@ from __future__ import annotations
 import copy
 import gc
 import os
+import pickle
 import re
 from pathlib import Path
 
@@ -104,6 +105,7 @@ def parse_record(raw: bytes, rel: str, kind: str, group, findings: list):
     rec = Record(kind=kind, path=rel, data=loaded.data, locs=loaded.locs, tainted=loaded.tainted, group=group)
     # one C-speed look at the raw text decides which records the text-scanning rules need to walk
     rec.flags = scan_hints(raw)
+    rec.citations  # noqa: B018  computed here: in the pool's workers, and kept in the cache with the record
     return rec
 
 
@@ -158,7 +160,14 @@ def _init_worker(root):
 
 
 def _work_chunk(tasks):
-    return [_parse_and_check(_worker_root, t) for t in tasks]
+    """A worker's results, each record already pickled: the parent unpickles it once and keeps the bytes for the
+    cache, so a first run does not pay for pickling every record a second time."""
+    out = []
+    for rel, key, rec, own in (_parse_and_check(_worker_root, t) for t in tasks):
+        if isinstance(rec, Record):
+            rec = cache.Blob(pickle.dumps(rec, protocol=pickle.HIGHEST_PROTOCOL))
+        out.append((rel, key, rec, own))
+    return out
 
 
 def _pool_context():
@@ -199,6 +208,8 @@ def load_repository(root, marks=None, workers: int | None = None) -> tuple[Repos
     findings: list = []
     files = record_files(root)
     use_cache = cache.enabled()
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # thousands of small containers (unpickled or parsed): the cyclic GC would dominate the load
     version, cached = cache.load(root) if use_cache else ("", {})
     fresh: dict = {}
     tasks = []
@@ -212,18 +223,19 @@ def load_repository(root, marks=None, workers: int | None = None) -> tuple[Repos
     if workers is None:
         workers = os.cpu_count() or 1
     to_parse = sum(1 for t in tasks if t[4] is None)
-    gc_was_enabled = gc.isenabled()
-    gc.disable()  # thousands of small containers: the cyclic GC would dominate the load
     parsed = 0
     try:
         for rel, key, rec, own in _results(root, tasks, workers if to_parse >= PARALLEL_MIN_FILES else 1):
             if rec is _HIT:  # unchanged: parsed and checked in an earlier run
                 hit = cached[rel]
-                rec, own = hit[1], list(hit[2])
+                rec, own = cache.thaw(hit[1]), list(hit[2])
                 fresh[rel] = hit
             elif key is not None:
                 parsed += 1
-                fresh[rel] = (key, rec, [copy.copy(f) for f in own])
+                stored = rec
+                if isinstance(rec, cache.Blob):  # pickled by a worker
+                    rec = cache.thaw(rec)
+                fresh[rel] = (key, stored, [copy.copy(f) for f in own])
             findings += own
             if rec is not None:
                 repo.records.append(rec)
