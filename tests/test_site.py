@@ -67,3 +67,19 @@ def test_record_pages_are_not_in_the_nav(built):
     nav = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>', (built / "index.html").read_text(encoding="utf-8"),
                     re.S).group(0)
     assert "measure-a" not in nav and "entry-a" not in nav
+
+
+def test_an_empty_edition_says_so_instead_of_an_empty_table():
+    """The Liaoning and Benxi editions are honest placeholders: no categories, no entries, and the page says why."""
+    import datetime as dt
+
+    from tools.rules.engine import lint
+    from tools.rules.registry import all_rules
+    from tools.site.pages import Site
+
+    result = lint(ROOT, dt.date(2026, 11, 25))
+    pages = Site(result.repo, all_rules(), result.as_of, "test").pages()
+    empty = pages["catalogs/catalog-benxi-supplementary/index.md"]
+    assert "本版本尚无条目" in empty and "| 信息类别 |" not in empty and "## 信息类别" not in empty
+    full = pages["catalogs/catalog-national-2024/index.md"]
+    assert "本版本尚无条目" not in full and "| 信息类别 |" in full and "## 信息类别" in full
