@@ -49,3 +49,16 @@ def test_small_repositories_stay_serial(monkeypatch):
     monkeypatch.setattr(repository_module, "_pool_context", no_pool)
     repo, _ = load_repository(REPO, workers=2)
     assert len(repo.records) > 100
+
+
+def test_rules_in_a_pool_find_what_the_serial_run_finds(corpus, monkeypatch):
+    import datetime as dt
+
+    from tools.rules import engine
+
+    repo, _ = load_repository(corpus, workers=1)
+    ctx = engine.Context(as_of=dt.date(2026, 11, 25), repo=repo)
+    serial = sorted((f.rule, f.path, f.line, f.column, f.message) for f in engine.run_rules(repo, ctx, workers=1))
+    monkeypatch.setattr(engine, "PARALLEL_MIN_RECORDS", 0)
+    pooled = sorted((f.rule, f.path, f.line, f.column, f.message) for f in engine.run_rules(repo, ctx, workers=2))
+    assert pooled == serial and len(serial) > 100

@@ -67,15 +67,15 @@ def classify(rel: str):
 def record_files(root: Path):
     """Relative POSIX paths of every YAML file under the record roots, sorted."""
     out = []
+    base_len = len(os.path.join(str(root), ""))
     for top in RECORD_ROOTS:
-        base = root / top
-        if not base.is_dir():
+        base = os.path.join(str(root), top)
+        if not os.path.isdir(base):
             continue
         for dirpath, dirnames, filenames in os.walk(base):
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            for fn in filenames:
-                if fn.endswith((".yml", ".yaml")) and not fn.startswith("."):
-                    out.append(Path(dirpath, fn).relative_to(root).as_posix())
+            rel_dir = dirpath[base_len:].replace(os.sep, "/")
+            out.extend(f"{rel_dir}/{fn}" for fn in filenames if fn.endswith((".yml", ".yaml")) and not fn.startswith("."))
     return sorted(out)
 
 
@@ -85,11 +85,12 @@ def _finding(rule, rel, line, col, message, record=None):
 
 def read_file(root: Path, rel: str, findings: list) -> bytes | None:
     try:
-        big = too_large((root / rel).stat().st_size)
-        if big is not None:
-            findings.append(_finding("YAML-013", rel, 1, 1, big.problems[0].message))
-            return None
-        return (root / rel).read_bytes()
+        with open(os.path.join(root, rel), "rb") as fh:
+            big = too_large(os.fstat(fh.fileno()).st_size)  # checked before reading: a huge file is never read
+            if big is not None:
+                findings.append(_finding("YAML-013", rel, 1, 1, big.problems[0].message))
+                return None
+            return fh.read()
     except OSError as exc:
         findings.append(_finding("YAML-002", rel, 1, 1, f"无法读取文件：{exc.strerror}"))
         return None

@@ -136,6 +136,7 @@ class Repository:
 
     def index(self) -> None:
         self._kinds = None
+        self._cited = {}
         self.by_id = {}
         for rec in self.records:
             if rec.id is not None:
@@ -166,6 +167,21 @@ class Repository:
         if rec is not None and kind is not None and rec.kind not in ((kind,) if isinstance(kind, str) else kind):
             return None
         return rec
+
+    def cited(self, cit) -> tuple:
+        """(document record, provision dict) a citation points at; either is None when it does not resolve.
+        Remembered per (doc, provision) pair: thousands of records cite the same few hundred provisions."""
+        doc, prov = cit.get("doc"), cit.get("provision")
+        if not isinstance(doc, str):
+            return None, None
+        key = (doc, prov if isinstance(prov, str) else None)
+        found = self._cited.get(key) if getattr(self, "_cited", None) is not None else None
+        if found is None:
+            target = self.get(doc, "document")
+            found = (target, self.provision(doc, key[1]) if target is not None else None)
+            if getattr(self, "_cited", None) is not None:
+                self._cited[key] = found
+        return found
 
     def provision(self, doc_id, provision_id):
         entry = self.provisions.get(doc_id, {}).get(provision_id)

@@ -50,15 +50,44 @@ class LintResult:
     as_of: _dt.date
 
 
-def run_rules(repo, ctx) -> list:
+# Above this many records the rules run in a pool of forked processes, one rule per task (they inherit the
+# model, so only the findings travel back). Below it the fork costs more than it saves.
+PARALLEL_MIN_RECORDS = int(os.environ.get("TOOLS_PARALLEL_MIN", "400"))
+_forked: tuple = ()  # (repo, ctx) for the pool's workers, set just before the fork
+
+
+def _run_rule(r, repo, ctx) -> list:
     out = []
-    for r in all_rules():
-        if r.check is None:
-            continue
-        for rec, path, message in r.check(repo, ctx):
-            loc = rec.loc(path) if rec is not None else Location(".", 1, 1)
-            out.append(Finding(r.id, r.severity, loc, message, rec.id if rec is not None else None))
+    for rec, path, message in r.check(repo, ctx):
+        loc = rec.loc(path) if rec is not None else Location(".", 1, 1)
+        out.append(Finding(r.id, r.severity, loc, message, rec.id if rec is not None else None))
     return out
+
+
+def _run_rule_in_worker(rule_id: str) -> list:
+    repo, ctx = _forked
+    return _run_rule(REGISTRY[rule_id], repo, ctx)
+
+
+def run_rules(repo, ctx, workers: int | None = None) -> list:
+    rules = [r for r in all_rules() if r.check is not None]
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    pool_ctx = None
+    if workers > 1 and len(repo.records) >= PARALLEL_MIN_RECORDS:
+        from tools.load.repository import _pool_context
+
+        pool_ctx = _pool_context()
+    if pool_ctx is None:
+        return [f for r in rules for f in _run_rule(r, repo, ctx)]
+    global _forked
+    ctx.parts  # noqa: B018  built once, before the fork, so that every worker inherits it
+    _forked = (repo, ctx)
+    try:
+        with pool_ctx.Pool(workers) as pool:  # one rule per task: the pool balances slow and fast rules
+            per_rule = pool.map(_run_rule_in_worker, [r.id for r in rules], chunksize=1)
+    finally:
+        _forked = ()
+    return [f for found in per_rule for f in found]
 
 
 def _soften_drafts(repo, findings) -> None:

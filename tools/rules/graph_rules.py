@@ -44,7 +44,7 @@ def basis_all_gone(repo, ctx):
     for rec in repo.records:
         if rec.kind == "document" or not valid_on(rec.data, ctx.as_of):
             continue
-        docs = [repo.get(c.get("doc"), "document") for _, c in rec.citations if isinstance(c.get("doc"), str)]
+        docs = [repo.cited(c)[0] for _, c in rec.citations]
         docs = [d for d in docs if d is not None]
         if docs and all(in_force(d.data, ctx.as_of) for d in docs):
             yield rec, (), f"本记录引用的全部文件在基准日 {ctx.as_of} 都不施行：它已没有有效的法律依据"

@@ -27,7 +27,7 @@ def citation_documents(repo, ctx):
     for rec in repo.records:
         for path, cit in rec.citations:
             doc = cit.get("doc")
-            if isinstance(doc, str) and repo.get(doc, "document") is None:
+            if isinstance(doc, str) and repo.cited(cit)[0] is None:
                 yield rec, path + ("doc",), f"引用的文件“{doc}”在 policies/ 中不存在：请先添加该文件的记录，或改正 id"
 
 
@@ -36,8 +36,8 @@ def citation_provisions(repo, ctx):
     for rec in repo.records:
         for path, cit in rec.citations:
             doc, prov = cit.get("doc"), cit.get("provision")
-            target = repo.get(doc, "document") if isinstance(doc, str) else None
-            if target is not None and isinstance(prov, str) and repo.provision(doc, prov) is None:
+            target, found = repo.cited(cit)
+            if target is not None and isinstance(prov, str) and found is None:
                 yield rec, path + ("provision",), (f"文件“{doc}”（{target.title}）没有 id 为“{prov}”的条款："
                                                    f"请在该文件的 provisions 中添加，或改正条款 id")
 
@@ -81,7 +81,7 @@ def citations_in_force(repo, ctx):
         if rec.kind == "document" or _record_ended(rec, ctx.as_of):
             continue
         for path, cit in rec.citations:
-            doc = repo.get(cit.get("doc"), "document") if isinstance(cit.get("doc"), str) else None
+            doc = repo.cited(cit)[0]
             if doc is None:
                 continue
             why = in_force(doc.data, ctx.as_of)
@@ -103,7 +103,7 @@ def citations_amended(repo, ctx):
             continue
         seen = set()
         for path, cit in rec.citations:
-            doc = repo.get(cit.get("doc"), "document") if isinstance(cit.get("doc"), str) else None
+            doc = repo.cited(cit)[0]
             if doc is not None and doc.data.get("status") == "amended" and doc.id not in seen:
                 seen.add(doc.id)
                 newer = doc.data.get("replaced_by")

@@ -14,9 +14,9 @@ def cited_documents(repo, citations):
     """The document records behind a list of citations (unresolvable ones are REF-001's business)."""
     out = []
     for cit in citations or []:
-        if isinstance(cit, dict) and isinstance(cit.get("doc"), str):
-            doc = repo.get(cit["doc"], "document")
-            if doc is not None and repo.provision(doc.id, cit.get("provision")) is not None:
+        if isinstance(cit, dict):
+            doc, prov = repo.cited(cit)
+            if doc is not None and prov is not None:
                 out.append(doc)
     return out
 
