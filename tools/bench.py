@@ -202,7 +202,7 @@ def format_result(r) -> str:
              "  检查各阶段（自进程启动）" + "，".join(f"{k} {v:.2f} s" for k, v in p.items()),
              f"  检查合计               {r['lint']:.2f} s   = 下限的 {r['ratio']:.2f} 倍（目标 ≤ 1.5）",
              f"  峰值内存               {r['peak_mib']:.0f} MiB" + (
-                 f"（另有解析进程，每个最多 {r['worker_peak_mib']:.0f} MiB）" if r["worker_peak_mib"] else ""),
+                 f"（子进程最大驻留 {r['worker_peak_mib']:.0f} MiB，含与主进程共享的内存页）" if r["worker_peak_mib"] else ""),
              f"  改动一个文件后重查     {r['relint_one_file']:.2f} s（目标 ≤ 0.5 s）",
              f"  依据关系图构建         {r['graph_build'] * 1000:.0f} ms；全部 {r['documents']} 个文件的影响分析 "
              f"{r['impact_all_documents']:.2f} s"]
