@@ -83,3 +83,24 @@ def test_an_empty_edition_says_so_instead_of_an_empty_table():
     assert "本版本尚无条目" in empty and "| 信息类别 |" not in empty and "## 信息类别" not in empty
     full = pages["catalogs/catalog-national-2024/index.md"]
     assert "本版本尚无条目" not in full and "| 信息类别 |" in full and "## 信息类别" in full
+
+
+def test_repair_time_limits_from_the_regime_in_force_are_shown():
+    """Entries without their own time limit show the one of the repair regime in force (36号 第十六条 from
+    2026-04-01), named; before that date the guide says it was not found rather than guessing."""
+    import datetime as dt
+
+    from tools.rules.registry import all_rules
+    from tools.site.guide import repair_items
+    from tools.site.pages import Site
+    from tools.load.repository import load_repository
+
+    repo, _ = load_repository(ROOT)
+    now = {i["rec"].id: i for i in repair_items(repo, dt.date(2026, 11, 25))}
+    assert now["administrative-penalty-info-2024"]["days"] == 10
+    assert "第36号" in now["administrative-penalty-info-2024"]["days_by"]
+    assert now["migrant-wage-arrears-list"]["days"] == 15 and now["migrant-wage-arrears-list"]["days_by"] == ""
+    before = {i["rec"].id: i for i in repair_items(repo, dt.date(2025, 6, 1))}
+    assert before["administrative-penalty-info-2024"]["days"] is None
+    page = Site(repo, all_rules(), dt.date(2026, 11, 25), "test").pages()["procedures/repair/repair-regime-2026.md"]
+    assert "## 修复办理" in page and "10 个工作日" in page

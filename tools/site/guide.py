@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as _dt
 
 from tools.model import vocab
-from tools.rules.repair import regimes_in_force
+from tools.rules.repair import regimes_in_force, service_in_force
 
 
 
@@ -36,6 +36,11 @@ def repair_items(repo, as_of: _dt.date) -> list[dict]:
                 when = "；".join(parts) + f"（按{reg.title}）"
         elif repair.get("minimum_period"):
             when = f"公示或列入满{_duration(repair['minimum_period'])}后"
+        days, days_by = repair.get("time_limit_working_days"), ""
+        if not days:
+            reg = service_in_force(repo, rec, as_of)
+            if reg is not None:
+                days, days_by = reg.data["service"]["time_limit_working_days"], reg.title
         judicial = (rec.kind == "list_regime" and rec.data.get("determined_by") == "judicial") or (
             set(rec.data.get("determination_documents") or []) == {"judgment"})
         items.append({
@@ -44,7 +49,7 @@ def repair_items(repo, as_of: _dt.date) -> list[dict]:
             "channels": "、".join(vocab.REPAIR_CHANNELS.get(c, c) for c in repair.get("channels") or []),
             "materials": "、".join(vocab.REPAIR_MATERIALS.get(m, m) for m in repair.get("materials") or []),
             "free": repair.get("free_of_charge") is True,
-            "days": repair.get("time_limit_working_days"),
+            "days": days, "days_by": days_by,
             "description": repair.get("description") or "",
             "basis": repair.get("basis") or [],
         })

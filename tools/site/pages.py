@@ -281,8 +281,12 @@ class Site:
         return self.render("collection_route.md.j2", uri, rec=rec, d=rec.data, criteria=criteria, users=users)
 
     def _repair_regime(self, rec, uri):
-        kinds = "、".join(vocab.INFORMATION_KINDS.get(k, k) for k in rec.data.get("information_kinds") or [])
-        return self.render("repair_regime.md.j2", uri, rec=rec, d=rec.data, kinds=kinds)
+        def names(keys):
+            return "、".join(vocab.INFORMATION_KINDS.get(k, k) for k in keys or [])
+
+        service = rec.data.get("service") if isinstance(rec.data.get("service"), dict) else {}
+        return self.render("repair_regime.md.j2", uri, rec=rec, d=rec.data, kinds=names(rec.data.get("information_kinds")),
+                           service_kinds=names(service.get("applies_to")))
 
     def _home(self) -> str:
         counts = []
