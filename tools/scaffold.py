@@ -28,6 +28,8 @@ def _repair(first_lines: str) -> str:
   {first_lines}       # 渠道：{_choices(vocab.REPAIR_CHANNELS)}
   materials: [commitment, identity, performance_proof]
   free_of_charge: true
+  # 办理时限：本记录的规定有时限时写 time_limit_working_days: N；目录条目也可按施行中的修复制度
+  # （procedures/repair_regimes/ 中 service 的时限）办理，此时不写
   ends_sharing_and_publication: true
   basis:
     - doc: benxi-plan-2021
