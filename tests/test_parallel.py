@@ -46,7 +46,7 @@ def test_small_repositories_stay_serial(monkeypatch):
     def no_pool():
         raise AssertionError("a pool was started for a small repository")
 
-    monkeypatch.setattr(repository_module, "_pool_context", no_pool)
+    monkeypatch.setattr("tools.parallel.fork_context", no_pool)
     repo, _ = load_repository(REPO, workers=2)
     assert len(repo.records) > 100
 

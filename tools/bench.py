@@ -141,12 +141,10 @@ def bench_size(n: int, runs: int, site: bool, workdir: Path) -> dict:
 
 def _plain_mkdocs(corpus: Path, out: Path) -> float:
     """A plain `mkdocs build` (no hooks, no lint, no exports) of the same generated pages, in a fresh process."""
-    import datetime as dt
-
     from tools.export import build_time
     from tools.site.portable import write_plain_source
 
-    write_plain_source(corpus, out, build_time(REPO).date() if (REPO / ".git").exists() else dt.date.today())
+    write_plain_source(corpus, out, build_time(corpus).date())  # the date our build of the corpus uses
     start = time.time()
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(out / "mkdocs.yml"),
                     "-d", str(out / "site")], capture_output=True, check=True, cwd=out)

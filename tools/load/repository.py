@@ -8,10 +8,10 @@ from __future__ import annotations
 import copy
 import gc
 import os
-import pickle
 import re
 from pathlib import Path
 
+from tools import parallel
 from tools.findings import Finding, Location
 from tools.load import cache
 from tools.load.yaml_loader import load_bytes, too_large
@@ -130,9 +130,7 @@ def check_record(rec, expected_id, findings: list) -> None:
                                 f"id“{rid}”与{where}“{expected_id}”不一致：一个文件一条记录，文件名即 id", rid))
 
 
-# Above this many files to parse, parsing and validating run in a pool of processes (one per core). Below it the
-# pool's start-up and the transfer of the results cost more than they save.
-PARALLEL_MIN_FILES = int(os.environ.get("TOOLS_PARALLEL_MIN", "400"))
+PARALLEL_MIN_FILES = parallel.MIN_ITEMS  # files to parse before parsing and validating use a process pool
 _CHUNK = 200
 _HIT = "hit"
 _worker_root: Path | None = None
@@ -165,24 +163,13 @@ def _work_chunk(tasks):
     cache, so a first run does not pay for pickling every record a second time."""
     out = []
     for rel, key, rec, own in (_parse_and_check(_worker_root, t) for t in tasks):
-        if isinstance(rec, Record):
-            rec = cache.Blob(pickle.dumps(rec, protocol=pickle.HIGHEST_PROTOCOL))
-        out.append((rel, key, rec, own))
+        out.append((rel, key, cache.freeze(rec) if isinstance(rec, Record) else rec, own))
     return out
 
 
-def _pool_context():
-    import multiprocessing
-
-    try:
-        return multiprocessing.get_context("fork")  # the parent's imports and compiled validators come along
-    except ValueError:  # no fork (Windows): stay serial
-        return None
-
-
 def _results(root: Path, tasks: list, workers: int):
-    """Yield the per-file results in task order, in a process pool when it pays."""
-    ctx = _pool_context() if workers > 1 and len(tasks) >= PARALLEL_MIN_FILES else None
+    """Yield the per-file results in task order, in a process pool of ``workers`` if more than one."""
+    ctx = parallel.fork_context() if workers > 1 else None
     if ctx is None:
         for t in tasks:
             yield _parse_and_check(root, t)
@@ -233,10 +220,8 @@ def load_repository(root, marks=None, workers: int | None = None) -> tuple[Repos
                 fresh[rel] = hit
             elif key is not None:
                 parsed += 1
-                stored = rec
-                if isinstance(rec, cache.Blob):  # pickled by a worker
-                    rec = cache.thaw(rec)
-                fresh[rel] = (key, stored, [copy.copy(f) for f in own])
+                fresh[rel] = (key, rec, [copy.copy(f) for f in own])  # as the worker pickled it, if it did
+                rec = cache.thaw(rec)
             findings += own
             if rec is not None:
                 repo.records.append(rec)

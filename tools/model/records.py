@@ -133,6 +133,8 @@ class Repository:
     waivers: Record | None = None
     by_id: dict = field(default_factory=dict)
     provisions: dict = field(default_factory=dict)  # doc id -> {provision id: (index, provision dict)}
+    _kinds: tuple | None = field(default=None, repr=False)  # (record count, kind -> records), see of_kind
+    _cited: dict = field(default_factory=dict, repr=False)  # (doc, provision) -> what it resolves to
 
     def index(self) -> None:
         self._kinds = None
@@ -154,7 +156,7 @@ class Repository:
     def of_kind(self, kind: str):
         """Records of a kind; a second record with an already used id (ID-002) is left out, so that rules do
         not pile follow-on findings onto a file whose only problem is its id."""
-        if getattr(self, "_kinds", None) is None or self._kinds[0] != len(self.records):
+        if self._kinds is None or self._kinds[0] != len(self.records):
             groups: dict = {}
             for r in self.records:
                 if r.id is None or self.by_id.get(r.id) is r:
@@ -175,12 +177,10 @@ class Repository:
         if not isinstance(doc, str):
             return None, None
         key = (doc, prov if isinstance(prov, str) else None)
-        found = self._cited.get(key) if getattr(self, "_cited", None) is not None else None
+        found = self._cited.get(key)
         if found is None:
             target = self.get(doc, "document")
-            found = (target, self.provision(doc, key[1]) if target is not None else None)
-            if getattr(self, "_cited", None) is not None:
-                self._cited[key] = found
+            found = self._cited[key] = (target, self.provision(doc, key[1]) if target is not None else None)
         return found
 
     def provision(self, doc_id, provision_id):

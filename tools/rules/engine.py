@@ -7,6 +7,7 @@ import time
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from tools import parallel
 from tools.findings import ERROR, WARNING, Finding, Location, Summary
 from tools.load.repository import load_repository
 from tools.rules.registry import all_rules, REGISTRY
@@ -50,9 +51,9 @@ class LintResult:
     as_of: _dt.date
 
 
-# Above this many records the rules run in a pool of forked processes, one rule per task (they inherit the
-# model, so only the findings travel back). Below it the fork costs more than it saves.
-PARALLEL_MIN_RECORDS = int(os.environ.get("TOOLS_PARALLEL_MIN", "400"))
+# Records to check before the rules run in a pool of forked processes, one rule per task (the workers inherit
+# the model, so only the findings travel back).
+PARALLEL_MIN_RECORDS = parallel.MIN_ITEMS
 _forked: tuple = ()  # (repo, ctx) for the pool's workers, set just before the fork
 
 
@@ -72,11 +73,7 @@ def _run_rule_in_worker(rule_id: str) -> list:
 def run_rules(repo, ctx, workers: int | None = None) -> list:
     rules = [r for r in all_rules() if r.check is not None]
     workers = workers if workers is not None else (os.cpu_count() or 1)
-    pool_ctx = None
-    if workers > 1 and len(repo.records) >= PARALLEL_MIN_RECORDS:
-        from tools.load.repository import _pool_context
-
-        pool_ctx = _pool_context()
+    pool_ctx = parallel.fork_context() if workers > 1 and len(repo.records) >= PARALLEL_MIN_RECORDS else None
     if pool_ctx is None:
         return [f for r in rules for f in _run_rule(r, repo, ctx)]
     global _forked
