@@ -1,4 +1,8 @@
-"""Shared fixtures: a small valid repository that tests copy and then break on purpose."""
+"""Shared fixtures: a small valid repository that tests copy and then break on purpose.
+
+The whole suite runs with $XDG_CACHE_HOME in a temporary folder: the command line's content cache (on by
+default there) never touches the user's real cache.
+"""
 from __future__ import annotations
 
 import shutil
@@ -6,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.site.portable import add_site_config  # noqa: F401  (re-exported for the tests)
+from tools.site.publish import serve_config
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
@@ -38,13 +42,24 @@ def write(repo: Path, rel: str, content) -> Path:
     return path
 
 
+def add_site_config(repo: Path) -> Path:
+    """The project's site configuration (inherited) and hand-written pages, so that repo can be built into a site."""
+    return serve_config(repo, ROOT / "mkdocs.yml")
+
+
 @pytest.fixture
 def site_repo(mini_repo) -> Path:
     """mini_repo plus the project's mkdocs.yml and hand-written pages, so that it can be built into a site."""
     return add_site_config(mini_repo)
 
 
+@pytest.fixture(scope="session")
+def _cache_home(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("xdg-cache")
+
+
 @pytest.fixture(autouse=True)
-def _no_lint_cache(monkeypatch):
-    """Tests lint many throw-away repositories: keep them out of the user's cache (test_cache.py opts in)."""
-    monkeypatch.setenv("TOOLS_NO_CACHE", "1")
+def _private_cache(monkeypatch, _cache_home):
+    """Keep every cache the tests cause out of the user's real ~/.cache."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(_cache_home))
+    monkeypatch.delenv("TOOLS_NO_CACHE", raising=False)

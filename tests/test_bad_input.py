@@ -21,8 +21,8 @@ import yaml
 from conftest import write
 from tools.cli import main
 from tools.load import yaml_loader
-from tools.rules.engine import lint
-from tools.rules.registry import REGISTRY, all_rules
+from tools.lint import lint
+from tools.rules import all_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 BAD = Path(__file__).resolve().parent / "bad_input"
@@ -259,7 +259,7 @@ def test_bad_input_finding(case: Case, mini_repo: Path, tmp_path: Path):
     matching = [f for f in on_path if f.rule == case.rule and f.line == case.line]
     assert matching, f"expected {case.rule} at {case.finding_path}:{case.line}; got {got}"
     f = matching[0]
-    assert f.severity == REGISTRY[case.rule].severity
+    assert f.severity == all_rules()[case.rule].severity
     assert f.column >= 1
     assert (f.waiver is not None) == case.waived
     if case.message_contains:

@@ -3,8 +3,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import yaml
+
+from conftest import ROOT
+
 from tools.bench import make_corpus
-from tools.rules.engine import lint
+from tools.lint import lint
 
 
 def test_synthetic_corpus_is_real_shaped_and_lints_without_errors(tmp_path):
@@ -18,13 +22,15 @@ def test_synthetic_corpus_is_real_shaped_and_lints_without_errors(tmp_path):
 
 def test_plain_mkdocs_source_has_every_generated_page_and_no_hooks(tmp_path):
     """The benchmark's comparison build: the same generated pages, written out, with a hook-free configuration."""
-    from tools.site.portable import write_plain_source
+    from tools.bench import write_plain_source
 
     root = make_corpus(tmp_path / "corpus", 5)
-    out = write_plain_source(root, tmp_path / "plain", dt.date(2026, 11, 25))
-    config = (out / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "hooks:" not in config and "watch:" not in config
-    assert "theme:" in config and "plugins:" in config  # otherwise the same configuration
+    config_file = write_plain_source(root, tmp_path / "plain", dt.date(2026, 11, 25))
+    out = config_file.parent
+    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    assert config["hooks"] == [] and config["watch"] == []
+    assert config["INHERIT"] == str((root / "mkdocs.yml").resolve())  # otherwise the same configuration
+    assert yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))["INHERIT"] == str(ROOT / "mkdocs.yml")
     pages = {p.relative_to(out / "docs").as_posix() for p in (out / "docs").rglob("*.md")}
     assert any(p.endswith("bench-00004.md") or "bench-00004" in p for p in pages)
     assert "index.md" in pages

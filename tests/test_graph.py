@@ -15,11 +15,11 @@ from tools.cli import main
 from tools.export import export
 from tools.graph.build import build_graph, dependency_graph
 from tools.graph.queries import QueryError, impact, joint_sanctions, why
-from tools.load.repository import load_repository
+from tools.model.repository import load_repository
 from tools.model.records import iter_citations
-from tools.rules.engine import lint
-from tools.rules.levels import LEGAL
-from tools.rules.registry import all_rules
+from tools.lint import lint
+from tools.domain.levels import LEGAL
+from tools.rules import all_rules
 
 AS_OF = dt.date(2026, 11, 25)
 

@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from conftest import write
-from tools.rules.engine import lint
+from tools.lint import lint
 
 AS_OF = dt.date(2026, 11, 25)
 
@@ -150,8 +150,8 @@ def test_doc_001_policy_document_may_use_its_own_numbering(mini_repo):
 def test_meta_001_rule_clause_missing_from_plan(mini_repo):
     path = mini_repo / "policies/benxi/benxi-plan-2021.yml"
     text = path.read_text(encoding="utf-8")
-    assert "  - id: part-5-3\n" in text
-    path.write_text(text.replace("  - id: part-5-3\n", "  - id: part-5-3-removed\n"), encoding="utf-8")
+    assert "  - id: part-5-3\n    label: 五（三）\n" in text
+    path.write_text(text.replace("    label: 五（三）\n", "    label: 五（三）（改）\n"), encoding="utf-8")
     got = [f for f in lint(mini_repo, AS_OF).findings if f.rule == "META-001"]
     assert got and all(f.path == "policies/benxi/benxi-plan-2021.yml" for f in got)
-    assert any("REF-003" in f.message for f in got)
+    assert any("REF-003" in f.message and "五（三）" in f.message for f in got)

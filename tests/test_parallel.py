@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tools.load import repository as repository_module
-from tools.load.repository import load_repository
+from tools.model import repository as repository_module
+from tools.model.repository import load_repository
 
 REPO = Path(__file__).resolve().parent.parent
 BAD = REPO / "tests" / "bad_input"
@@ -33,10 +33,9 @@ def corpus(tmp_path):
 
 
 def test_pool_and_serial_load_agree(corpus, monkeypatch):
-    serial = _snapshot(*load_repository(corpus, workers=1))
-    monkeypatch.setattr(repository_module, "PARALLEL_MIN_FILES", 0)
+    serial = _snapshot(*load_repository(corpus))
     monkeypatch.setattr(repository_module, "_CHUNK", 7)  # many chunks: the order of results must hold
-    pooled = _snapshot(*load_repository(corpus, workers=2))
+    pooled = _snapshot(*load_repository(corpus, workers=2, min_items=0))
     assert pooled[0] == serial[0]
     assert pooled[1] == serial[1]
     assert any(rule.startswith("YAML-") for rule, *_ in serial[1])  # the bad files were really there
@@ -46,19 +45,30 @@ def test_small_repositories_stay_serial(monkeypatch):
     def no_pool():
         raise AssertionError("a pool was started for a small repository")
 
-    monkeypatch.setattr("tools.parallel.fork_context", no_pool)
-    repo, _ = load_repository(REPO, workers=2)
+    monkeypatch.setattr("tools.base.parallel.fork_context", no_pool)
+    repo, _ = load_repository(REPO, workers=2)  # fewer files than the pool's threshold
+    assert len(repo.records) > 100
+
+
+def test_library_calls_are_serial_by_default(corpus, monkeypatch):
+    def no_pool():
+        raise AssertionError("a pool was started without workers= being asked for")
+
+    monkeypatch.setattr("tools.base.parallel.fork_context", no_pool)
+    repo, _ = load_repository(corpus, min_items=0)
     assert len(repo.records) > 100
 
 
 def test_rules_in_a_pool_find_what_the_serial_run_finds(corpus, monkeypatch):
     import datetime as dt
 
-    from tools.rules import engine
+    from tools.graph.build import graph_parts
+    from tools.lint import run_rules
+    from tools.rules import all_rules
+    from tools.rules.context import Context
 
-    repo, _ = load_repository(corpus, workers=1)
-    ctx = engine.Context(as_of=dt.date(2026, 11, 25), repo=repo)
-    serial = sorted((f.rule, f.path, f.line, f.column, f.message) for f in engine.run_rules(repo, ctx, workers=1))
-    monkeypatch.setattr(engine, "PARALLEL_MIN_RECORDS", 0)
-    pooled = sorted((f.rule, f.path, f.line, f.column, f.message) for f in engine.run_rules(repo, ctx, workers=2))
+    repo, _ = load_repository(corpus)
+    ctx = Context(as_of=dt.date(2026, 11, 25), parts=graph_parts(repo, all_rules()), rules=all_rules())
+    serial = sorted((f.rule, f.path, f.line, f.column, f.message) for f in run_rules(repo, ctx))
+    pooled = sorted((f.rule, f.path, f.line, f.column, f.message) for f in run_rules(repo, ctx, 2, min_items=0))
     assert pooled == serial and len(serial) > 100

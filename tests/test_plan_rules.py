@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from tools.rules.engine import lint
+from tools.lint import lint
 
 FIXTURES = Path(__file__).resolve().parent / "rule_fixtures"
 DATA = ("policies", "catalogs", "sanction_lists", "procedures")

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from conftest import MINI, PLAN
 from tools.cli import main
 from tools.load.yaml_loader import load_bytes
-from tools.rules.engine import lint
+from tools.lint import lint
 
 YAMLISH = st.lists(st.sampled_from([
     "id: x\n", "name: 名\n", "- ", "  ", ": ", "[", "]", "{", "}", "&a ", "*a ", "!!python/object ", "'", '"',

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT
-from tools.load.repository import load_repository
+from tools.model.repository import load_repository
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +46,7 @@ def test_content_targets(repo):
 def test_measures_and_regimes_rest_on_law_regulation_or_central_policy(repo):
     """Issue 4: each measure and list regime cites an article of that level (the customs regimes through
     海关稽查条例第九条, the regulation-level basis of credit-based customs supervision)."""
-    from tools.rules.levels import LEGAL
+    from tools.domain.levels import LEGAL
 
     missing = set()
     for kind in ("measure", "list_regime"):

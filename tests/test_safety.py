@@ -7,10 +7,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tools.load.repository import scan_hints
+from tools.load.files import scan_hints
 from tools.rules.safety import _TAG
 
-from tools.rules.engine import lint
+from tools.lint import lint
 from tools.rules.safety import personal_data, resident_id_valid, uscc_valid
 
 AS_OF = dt.date(2026, 11, 25)

@@ -8,7 +8,7 @@ import pytest
 from conftest import ROOT, write
 from tools.build import build
 from tools.cli import main
-from tools.rules.engine import lint
+from tools.lint import lint
 
 CASES = [
     ("document", ["--jurisdiction", "liaoning"], "policies/liaoning/new-doc.yml"),

@@ -10,7 +10,8 @@ import yaml
 
 from conftest import MINI, ROOT
 from tools.cli import main
-from tools.load.repository import classify, load_repository
+from tools.load.layout import classify
+from tools.model.repository import load_repository
 from tools.load.yaml_loader import load_bytes
 from tools.model.jsonschema import render_all
 from tools.model.validate import validate
@@ -19,7 +20,7 @@ VALIDATORS = {name.removesuffix(".schema.json"): fastjsonschema.compile(json.loa
               for name, text in render_all().items()}
 
 
-from tools.export import _plain as _json  # the same JSON conversion the exports use
+from tools.export.files import _plain as _json  # the same JSON conversion the exports use
 
 
 def _json_ok(kind, data) -> bool:

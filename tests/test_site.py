@@ -73,8 +73,8 @@ def test_an_empty_edition_says_so_instead_of_an_empty_table():
     """The Liaoning and Benxi editions are honest placeholders: no categories, no entries, and the page says why."""
     import datetime as dt
 
-    from tools.rules.engine import lint
-    from tools.rules.registry import all_rules
+    from tools.lint import lint
+    from tools.rules import all_rules
     from tools.site.pages import Site
 
     result = lint(ROOT, dt.date(2026, 11, 25))
@@ -90,10 +90,10 @@ def test_repair_time_limits_from_the_regime_in_force_are_shown():
     2026-04-01), named; before that date the guide says it was not found rather than guessing."""
     import datetime as dt
 
-    from tools.rules.registry import all_rules
+    from tools.rules import all_rules
     from tools.site.guide import repair_items
     from tools.site.pages import Site
-    from tools.load.repository import load_repository
+    from tools.model.repository import load_repository
 
     repo, _ = load_repository(ROOT)
     now = {i["rec"].id: i for i in repair_items(repo, dt.date(2026, 11, 25))}

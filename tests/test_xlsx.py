@@ -7,8 +7,8 @@ import yaml
 from openpyxl import Workbook, load_workbook
 
 from tools.cli import main
-from tools.rules.engine import lint
-from tools.xlsx import COLUMNS
+from tools.lint import lint
+from tools.authoring.xlsx import COLUMNS
 
 
 def _workbook(path, rows):

@@ -1,4 +1,8 @@
-"""``python -m tools …``: a thin command layer over load -> rules -> graph -> outputs.
+"""``python -m tools …``: a thin command layer over load -> model -> domain -> rules -> lint/graph -> outputs.
+
+The command line is where the process-wide choices are made: how many processes (--workers), whether the
+content cache is used (on; --no-cache or TOOLS_NO_CACHE=1 turn it off), where output goes (standard output,
+and $GITHUB_STEP_SUMMARY for the github format). The layers below take these as arguments.
 
 Exit codes: 0 clean, 1 lint errors (or warnings with --strict), 2 usage error or internal failure.
 """
@@ -26,6 +30,10 @@ def _date(text: str) -> _dt.date:
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)  # --root is accepted before or after the command
     common.add_argument("--root", type=Path, default=argparse.SUPPRESS, help="仓库根目录（默认：本仓库）")
+    common.add_argument("--workers", type=int, default=argparse.SUPPRESS,
+                        help="最多用几个进程解析文件和运行规则（默认：CPU 核数；1 表示单进程）")
+    common.add_argument("--no-cache", action="store_true", default=argparse.SUPPRESS,
+                        help="不读写检查缓存（也可设置环境变量 TOOLS_NO_CACHE=1）")
     p = argparse.ArgumentParser(prog="python -m tools", description="本溪市社会信用规则仓库工具", parents=[common])
     sub = p.add_subparsers(dest="command", required=True)
 
@@ -116,9 +124,29 @@ def _rel_paths(root: Path, paths) -> list[str]:
     return out
 
 
+def _workers(args) -> int:
+    return max(1, args.workers) if getattr(args, "workers", None) else (os.cpu_count() or 1)
+
+
+def _cache(args):
+    """The content cache, unless turned off (--no-cache, or TOOLS_NO_CACHE set to anything but empty or 0)."""
+    from tools.model.repository import default_cache
+
+    if getattr(args, "no_cache", False) or os.environ.get("TOOLS_NO_CACHE", "") not in ("", "0"):
+        return None
+    return default_cache()
+
+
+def _load(args):
+    """The repository's model, as the commands that only read it need it."""
+    from tools.model.repository import load_repository
+
+    return load_repository(args.root, workers=_workers(args), cache=_cache(args))[0]
+
+
 def cmd_lint(args) -> int:
+    from tools.lint import lint
     from tools.report import REPORTERS
-    from tools.rules.engine import lint
 
     if not args.root.is_dir():
         print(f"仓库目录不存在：{args.root}", file=sys.stderr)
@@ -131,70 +159,50 @@ def cmd_lint(args) -> int:
 
     if not LIBYAML:
         print("提示：未找到 libyaml，改用纯 Python 的 YAML 解析器（结果相同，但速度慢很多）", file=sys.stderr)
-    result = lint(args.root, args.as_of, _rel_paths(args.root, args.paths))
-    sys.stdout.write(REPORTERS[args.format](result))
-    if os.environ.get("TOOLS_BENCH"):
-        _bench_report()
-    s = result.summary
-    return 1 if s.errors or (args.strict and s.warnings) else 0
-
-
-def _bench_report() -> None:
-    """For `tools bench`: phase end times and peak memory, one JSON line on stderr."""
-    import json
-    import resource
-    import time
-
-    from tools.rules.engine import BENCH_MARKS
-
-    marks = {**BENCH_MARKS, "total": time.time()}
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # the largest parsing worker, if any
-    print("BENCH " + json.dumps({"marks": marks, "peak_kib": peak, "worker_peak_kib": workers}), file=sys.stderr)
+    result = lint(args.root, args.as_of, _rel_paths(args.root, args.paths), workers=_workers(args),
+                  cache=_cache(args))
+    report = REPORTERS[args.format](result)
+    sys.stdout.write(report.text)
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if report.step_summary is not None and target:
+        with open(target, "a", encoding="utf-8") as fh:
+            fh.write(report.step_summary)
+    return result.exit_code(args.strict)
 
 
 def cmd_rules(args) -> int:
-    from tools.findings import SEVERITY_ZH
-    from tools.rules.registry import all_rules
+    from tools.base.findings import SEVERITY_ZH
+    from tools.rules import all_rules
 
     if args.coverage:
         return _coverage(args)
     for r in all_rules():
-        basis = f"方案条款 {r.clause}" if r.clause else f"（{r.rationale}）"
+        basis = f"方案{r.clause}" if r.clause else f"（{r.rationale}）"
         print(f"{r.id}\t{SEVERITY_ZH[r.severity]}\t{r.title}\t{basis}")
     return 0
 
 
 def _coverage(args) -> int:
-    from tools.load.repository import load_repository
-    from tools.rules.coverage import covered_clauses, enforcing, explanations
-    from tools.rules.registry import PLAN_DOC, all_rules
+    from tools.domain.plan import coverage_rows, plan_record
+    from tools.rules import all_rules
+    from tools.rules.coverage import explanations
 
-    all_rules()
-    repo, _ = load_repository(args.root)
-    plan = repo.get(PLAN_DOC, "document")
-    notes = explanations()
-    missing = 0
-    for prov in (plan.data.get("provisions") or []) if plan else []:
-        pid = prov.get("id")
-        if not (isinstance(pid, str) and covered_clauses(pid)):
-            continue
-        rules = enforcing(pid)
-        if rules:
-            print(f"{prov.get('label')}\t规则：{'、'.join(rules)}")
-        elif pid in notes:
-            print(f"{prov.get('label')}\t人工：{notes[pid]['reason']}")
+    repo = _load(args)
+    rows = coverage_rows(repo, all_rules(), explanations())
+    for row in rows:
+        if row["status"] == "rule":
+            print(f"{row['label']}\t规则：{'、'.join(row['rules'])}")
+        elif row["status"] == "manual":
+            print(f"{row['label']}\t人工：{row['reason']}")
         else:
-            missing += 1
-            print(f"{prov.get('label')}\t未覆盖（META-002）")
-    return 1 if missing or plan is None else 0
+            print(f"{row['label']}\t未覆盖（META-002）")
+    return 1 if plan_record(repo) is None or any(r["status"] == "missing" for r in rows) else 0
 
 
 def cmd_stats(args) -> int:
-    from tools.load.repository import load_repository
     from tools.model.vocab import KINDS
 
-    repo, _ = load_repository(args.root)
+    repo = _load(args)
     print("类型\t数量\t已核实\t核实比例")
     total = verified = 0
     for kind, label in KINDS.items():
@@ -219,11 +227,10 @@ def _answer(args, data, text_fn) -> int:
 
 def _graph_context(args):
     from tools.graph.build import build_graph
-    from tools.load.repository import load_repository
-    from tools.rules.registry import all_rules
+    from tools.rules import all_rules
 
     rules = all_rules()
-    repo, _ = load_repository(args.root)
+    repo = _load(args)
     return repo, build_graph(repo, rules), rules
 
 
@@ -263,10 +270,10 @@ def cmd_query(args) -> int:
 def cmd_new(args) -> int:
     import re
 
-    from tools import scaffold
+    from tools.authoring import scaffold
+    from tools.lint import lint
     from tools.model.schemas import ID_PATTERN
     from tools.report.text import line
-    from tools.rules.engine import lint
 
     if not re.match(ID_PATTERN, args.id):
         raise SystemExit(f"“{args.id}”不是合法的 id：只能用小写 ASCII 字母、数字、点、下划线和连字符")
@@ -286,18 +293,17 @@ def cmd_new(args) -> int:
     path.write_text(scaffold.skeleton(args.kind, args.id, args.name, **opts), encoding="utf-8")
     rel = path.relative_to(args.root).as_posix()
     print(f"已新建草稿 {rel}。还需填写的内容：")
-    for f in lint(args.root, paths=[rel]).findings:
+    for f in lint(args.root, paths=[rel], workers=_workers(args), cache=_cache(args)).findings:
         print(line(f))
     return 0
 
 
 def cmd_import_xlsx(args) -> int:
-    from tools.load.repository import load_repository
-    from tools.xlsx import import_workbook
+    from tools.authoring.xlsx import import_workbook
 
     if not args.file.is_file():
         raise SystemExit(f"文件不存在：{args.file}")
-    repo, _ = load_repository(args.root)
+    repo = _load(args)
     try:
         written, problems = import_workbook(args.file, repo, args.catalog, args.root / "catalogs" / args.catalog)
     except ValueError as exc:
@@ -311,10 +317,9 @@ def cmd_import_xlsx(args) -> int:
 
 
 def cmd_export_xlsx(args) -> int:
-    from tools.load.repository import load_repository
-    from tools.xlsx import export_workbook
+    from tools.authoring.xlsx import export_workbook
 
-    repo, _ = load_repository(args.root)
+    repo = _load(args)
     try:
         n = export_workbook(repo, args.catalog, args.out)
     except ValueError as exc:
@@ -324,10 +329,9 @@ def cmd_export_xlsx(args) -> int:
 
 
 def cmd_owners(args) -> int:
-    from tools.load.repository import load_repository
-    from tools.owners import load_mapping, render
+    from tools.authoring.owners import load_mapping, render
 
-    repo, _ = load_repository(args.root)
+    repo = _load(args)
     try:
         text = render(repo, load_mapping(args.root))
     except (OSError, ValueError) as exc:
@@ -346,18 +350,18 @@ def cmd_owners(args) -> int:
 
 
 def cmd_diff(args) -> int:
-    from tools import diff
-    from tools.load.repository import load_repository
+    from tools.domain import changes
+    from tools.report.answers import diff_text
 
-    repo, _ = load_repository(args.root)
+    repo = _load(args)
     try:
         if repo.get(args.old) is not None and repo.get(args.new) is not None:
-            result = diff.compare_editions(repo, args.old, args.new)
+            result = changes.compare_editions(repo, args.old, args.new)
         else:
-            result = diff.compare_revisions(args.root, args.old, args.new)
+            result = changes.compare_revisions(args.root, args.old, args.new)
     except ValueError as exc:
         raise SystemExit(f"无法比较：{exc}") from None
-    return _answer(args, diff.as_json(result), lambda _data: diff.as_text(result))
+    return _answer(args, changes.as_json(result), diff_text)
 
 
 def cmd_bench(args) -> int:
@@ -372,7 +376,7 @@ def cmd_bench(args) -> int:
 def cmd_export(args) -> int:
     from tools.export import export
 
-    repo, g, rules = _graph_context(args)
+    repo, g, _ = _graph_context(args)
     index = export(repo, g, args.out, args.root)
     print(f"已导出 {len(index['files'])} 个文件到 {args.out}")
     return 0
@@ -400,17 +404,20 @@ def cmd_schema(args) -> int:
 def cmd_build(args) -> int:
     from tools.build import build
 
-    return build(args.root, args.site_dir, args.as_of)
+    return build(args.root, args.site_dir, args.as_of, workers=_workers(args), cache=_cache(args))
 
 
 def cmd_graph(args) -> int:
-    from tools.graph.build import build_graph
-    from tools.graph.export import write_graph
-    from tools.load.repository import load_repository
-    from tools.rules.registry import all_rules
+    from tools.graph.serialize import serialize
 
-    repo, _ = load_repository(args.root)
-    write_graph(build_graph(repo, all_rules()), args.format, args.out)
+    repo, g, _ = _graph_context(args)
+    text = serialize(g, args.format)
+    if args.out is None:
+        sys.stdout.write(text)
+    else:
+        tmp = args.out.with_name(args.out.name + ".tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(args.out)
     return 0
 
 

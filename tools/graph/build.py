@@ -7,6 +7,7 @@ Edges are added only between nodes that exist: networkx would silently create a 
 """
 from __future__ import annotations
 
+from tools.domain.plan import PLAN_DOC, clause_table
 from tools.model.records import REFERENCES, iter_path
 from tools.model.vocab import KINDS
 
@@ -28,7 +29,7 @@ REFERENCE_EDGES = {
 DEPENDS = {"cites", "part_of", "issued_by", "follows", "refines", "enforces"}
 
 
-def dependency_graph(g) -> nx.DiGraph:
+def dependency_graph(g):
     """A view in which every edge points from a dependent to what it depends on."""
     import networkx as nx
 
@@ -93,13 +94,14 @@ def graph_parts(repo, rules=()) -> GraphParts:
     for rec in repo.records:
         if rec.id is not None and repo.get(rec.id) is rec:  # a duplicated id (ID-002) links only its first record
             _link_record(parts, rec)
+    clauses = clause_table(repo)
     for r in rules:
-        if r.clause:
-            parts.edge(f"rule:{r.id}", r.clause, "enforces")
+        if r.clause in clauses:
+            parts.edge(f"rule:{r.id}", provision_node(PLAN_DOC, clauses[r.clause][1]["id"]), "enforces")
     return parts
 
 
-def build_graph(repo, rules=(), parts: GraphParts | None = None) -> nx.DiGraph:
+def build_graph(repo, rules=(), parts: GraphParts | None = None):
     import networkx as nx  # imported on use: a lint run does not need it (its rules read GraphParts)
 
     parts = parts or graph_parts(repo, rules)

@@ -5,9 +5,11 @@ import datetime as _dt
 from collections import deque
 
 from tools.graph.build import dependency_graph
+from tools.domain.measures import rows_for_list
+from tools.domain.plan import clauses_for_kind
+from tools.domain.validity import in_force, valid_on
 from tools.model import vocab
-from tools.model.records import in_force, iter_citations, valid_on
-from tools.rules.registry import PLAN_DOC
+from tools.model.records import iter_citations
 
 
 class QueryError(ValueError):
@@ -80,31 +82,10 @@ def why(repo, g, rules, record_id: str, as_of: _dt.date) -> dict:
             if data.get("type") in ("part_of", "issued_by", "follows", "refines", "triggers"):
                 related.append({"relation": data["type"], "id": b, "kind": g.nodes[b].get("kind"),
                                 "name": g.nodes[b].get("label")})
-    clauses = {}
-    for r in rules:
-        if r.clause and (not r.kinds or rec.kind in r.kinds):
-            prov = repo.provision(PLAN_DOC, r.clause_provision) or {}
-            entry = clauses.setdefault(r.clause_provision, {"id": r.clause_provision, "label": prov.get("label"),
-                                                            "title": prov.get("title"), "rules": []})
-            entry["rules"].append(r.id)
     return {"record": {"id": rec.id, "kind": rec.kind, "kind_zh": vocab.KINDS.get(rec.kind), "name": rec.title,
                        "path": rec.path, "verified": rec.data.get("verified") is True},
             "as_of": as_of.isoformat(), "basis": basis, "related": related,
-            "clauses": sorted(clauses.values(), key=lambda c: _plan_order(repo, c["id"]))}
-
-
-def _plan_order(repo, provision_id):
-    entry = repo.provisions.get(PLAN_DOC, {}).get(provision_id)
-    return entry[0] if entry else 10**6
-
-
-def _rows_for(measure, regime_id, named):
-    """The rows of a measure that apply to a list: those targeting it, or all rows when the list names the
-    measure without the rows saying which applies."""
-    rows = measure.data.get("rows")
-    rows = rows if isinstance(rows, list) else [measure.data]
-    targeting = [r for r in rows if isinstance(r, dict) and regime_id in (r.get("targets") or [])]
-    return targeting or (rows if named else [])
+            "clauses": clauses_for_kind(repo, rules, rec.kind)}
 
 
 def joint_sanctions(repo, regime_id: str, as_of: _dt.date) -> dict:
@@ -115,7 +96,7 @@ def joint_sanctions(repo, regime_id: str, as_of: _dt.date) -> dict:
     named = set(regime.data.get("measures") or [])
     measures = []
     for m in sorted(repo.of_kind("measure"), key=lambda r: r.id):
-        rows = _rows_for(m, regime_id, m.id in named)
+        rows = [row.data for row in rows_for_list(m, regime_id, m.id in named)]
         mlist = repo.get(m.group, "measure_list")
         if not rows or not valid_on(m.data, as_of) or (mlist is not None and not valid_on(mlist.data, as_of)):
             continue

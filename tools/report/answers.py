@@ -1,4 +1,6 @@
-"""Chinese text for the graph questions (impact, why, query); JSON is the data as it is."""
+"""Chinese text for the questions asked of the repository (impact, why, query, diff); JSON is the data as it is.
+
+Each function is pure: it takes the answer's data and returns text."""
 from __future__ import annotations
 
 from tools.model import vocab
@@ -49,4 +51,19 @@ def query_text(result) -> str:
         lines.append(f"    适用事项：{'、'.join(m['matters']) or '未写明'}")
         for b in m["basis"]:
             lines.append(f"    依据：{_cite(b)}")
+    return "\n".join(lines) + "\n"
+
+
+def diff_text(j) -> str:
+    """The comparison of two editions or revisions (the JSON of tools.domain.changes.as_json), in Chinese."""
+    name = lambda x: x if isinstance(x, str) else f"{x['name']}（{x['id']}）"  # noqa: E731
+    lines = [f"{name(j['old'])} → {name(j['new'])}：新增 {len(j['added'])}，删除 {len(j['removed'])}，"
+             f"修改 {len(j['modified'])}，未变 {j['unchanged']}"]
+    lines += [f"ADD {r['name']}（{r['id']}，{r['path']}）" for r in j["added"]]
+    lines += [f"DEL {r['name']}（{r['id']}，{r['path']}）" for r in j["removed"]]
+    for m in j["modified"]:
+        lines.append(f"MOD {m['name']}（{m['id']}，{m['path']}）")
+        lines += [f"    {f['field']}: {f['old']} → {f['new']}" for f in m["fields"]]
+        lines += [f"    + 依据 {c}" for c in m["citations_added"]]
+        lines += [f"    - 依据 {c}" for c in m["citations_removed"]]
     return "\n".join(lines) + "\n"

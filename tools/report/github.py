@@ -1,12 +1,13 @@
-"""GitHub Actions workflow commands (annotations), plus a Markdown report in $GITHUB_STEP_SUMMARY when set.
+"""GitHub Actions workflow commands (annotations), and the Markdown step summary (the command line writes it to
+$GITHUB_STEP_SUMMARY when set).
 
 GitHub shows only a limited number of annotations per step, so the full table goes to the step summary.
 """
 import html
-import os
 
-from tools.findings import SEVERITY_ZH
+from tools.base.findings import SEVERITY_ZH
 from tools.report.text import summary_line
+from tools.report.output import Report
 
 
 def _data(s: str) -> str:
@@ -32,16 +33,12 @@ def step_summary(result) -> str:
     return "\n".join(out) + "\n"
 
 
-def render(result) -> str:
+def render(result):
     lines = []
     for f in result.findings:
         kind = "notice" if f.waiver is not None else f.severity
         props = f"file={_prop(f.path)},line={f.line},col={f.column},title={_prop(f.rule)}"
         lines.append(f"::{kind} {props}::{_data(f.message)}")
     lines.append(summary_line(result))
-    target = os.environ.get("GITHUB_STEP_SUMMARY")
-    if target:
-        with open(target, "a", encoding="utf-8") as fh:
-            fh.write(step_summary(result))
-    return "\n".join(lines) + "\n"
+    return Report("\n".join(lines) + "\n", step_summary(result))
 

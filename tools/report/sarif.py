@@ -2,14 +2,14 @@
 import json
 
 from tools import __version__
-from tools.findings import ERROR
-from tools.rules.registry import all_rules
+from tools.base.findings import ERROR
+from tools.report.output import Report
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
-def render(result) -> str:
-    rules = all_rules()
+def render(result):
+    rules = list(result.rules)
     index = {r.id: i for i, r in enumerate(rules)}
     driver = {
         "name": "benxi-credit-lint",
@@ -18,7 +18,7 @@ def render(result) -> str:
             "id": r.id,
             "name": r.id.replace("-", ""),
             "shortDescription": {"text": r.title},
-            "fullDescription": {"text": f"{r.title}。" + (f"依据方案条款 {r.clause}" if r.clause else r.rationale)},
+            "fullDescription": {"text": f"{r.title}。" + (f"依据方案{r.clause}" if r.clause else r.rationale)},
             "defaultConfiguration": {"level": "error" if r.severity == ERROR else "warning"},
             "properties": {"clause": r.clause} if r.clause else {"rationale": r.rationale},
         } for r in rules],
@@ -40,4 +40,4 @@ def render(result) -> str:
         results.append(res)
     doc = {"$schema": SCHEMA, "version": "2.1.0",
            "runs": [{"tool": {"driver": driver}, "results": results, "columnKind": "unicodeCodePoints"}]}
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return Report(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")

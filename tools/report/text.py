@@ -1,5 +1,6 @@
 """``path:line:col: 级别 [RULE-ID] message`` and one summary line."""
-from tools.findings import SEVERITY_ZH
+from tools.base.findings import SEVERITY_ZH
+from tools.report.output import Report
 
 
 def line(f) -> str:
@@ -7,11 +8,9 @@ def line(f) -> str:
     return f"{f.path}:{f.line}:{f.column}: {SEVERITY_ZH[f.severity]} [{f.rule}] {f.message}{waived}"
 
 
-def render(result) -> str:
-    lines = [line(f) for f in result.findings]
-    lines.append(summary_line(result))
-    return "\n".join(lines) + "\n"
-
-
 def summary_line(result) -> str:
     return result.summary.line_zh() + f"（基准日 {result.as_of}）"
+
+
+def render(result):
+    return Report("\n".join([*(line(f) for f in result.findings), summary_line(result)]) + "\n")

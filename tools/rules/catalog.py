@@ -4,11 +4,12 @@ Plan 四（一）1–2, 四（二）3–5 and 四（五）12–13. Each function
 """
 from __future__ import annotations
 
-from tools.findings import ERROR
+from tools.base.findings import ERROR
 from tools.model import vocab
-from tools.rules.levels import (LEGAL, STATUTE, TIER_ZH, cited_documents, cites, has_level,
-                                is_state_council_decision, levels_zh)
-from tools.rules.registry import PLAN_DOC, clause, rule
+from tools.domain.levels import (LEGAL, STATUTE, TIER_ZH, cited_documents, cites, has_level,
+                                 is_state_council_decision, levels_zh)
+from tools.domain.plan import PLAN_DOC
+from tools.rules.registry import rule
 
 PLAN_REQUIRED_FIELDS = {  # 四（一）1: the seven things every catalog item must state
     "behavior": "具体行为", "provider": "提供单位", "data_source": "数据来源", "nature": "性质分类",
@@ -34,7 +35,7 @@ def _period_stated(period) -> bool:
 
 
 # -- 四（一）1 ---------------------------------------------------------------------------------------------------
-@rule("CAT-001", ERROR, "目录条目须写明具体行为、提供单位、数据来源、性质分类、共享属性、公开属性和公示期限", clause("task-1"), kinds=("catalog_entry",))
+@rule("CAT-001", ERROR, "目录条目须写明具体行为、提供单位、数据来源、性质分类、共享属性、公开属性和公示期限", clause="四（一）1", kinds=("catalog_entry",))
 def plan_fields(repo, ctx):
     for rec in entries(repo):
         missing = [zh for key, zh in PLAN_REQUIRED_FIELDS.items() if rec.data.get(key) in (None, "", [], {})
@@ -48,7 +49,7 @@ def _not_public(rec) -> bool:
 
 
 @rule("CAT-002", ERROR, "目录条目的纳入依据须有法律、法规或党中央、国务院政策文件（部门规章、规范性文件不足以单独作为依据）",
-      clause("task-1"), kinds=("catalog_entry",))
+      clause="四（一）1", kinds=("catalog_entry",))
 def entry_basis_level(repo, ctx):
     for rec in entries(repo):
         basis = rec.data.get("basis") or []
@@ -58,7 +59,7 @@ def entry_basis_level(repo, ctx):
                                     f"国务院政策文件为依据，请补充相应层级的条款")
 
 
-@rule("CAT-003", ERROR, "目录版本须是全国基础目录、辽宁省目录或省、市补充目录，且类型与地域相符", clause("task-1"), kinds=("catalog_edition",))
+@rule("CAT-003", ERROR, "目录版本须是全国基础目录、辽宁省目录或省、市补充目录，且类型与地域相符", clause="四（一）1", kinds=("catalog_edition",))
 def edition_scope(repo, ctx):
     for rec in repo.of_kind("catalog_edition"):
         scope, juris = rec.data.get("scope"), rec.data.get("jurisdiction")
@@ -69,7 +70,7 @@ def edition_scope(repo, ctx):
                                            f"而不是{vocab.JURISDICTIONS.get(juris, juris)}")
 
 
-@rule("CAT-004", ERROR, "行政处罚信息条目须声明并依法排除三类不纳入的处罚信息", clause("task-1"), kinds=("catalog_entry",))
+@rule("CAT-004", ERROR, "行政处罚信息条目须声明并依法排除三类不纳入的处罚信息", clause="四（一）1", kinds=("catalog_entry",))
 def penalty_exclusions(repo, ctx):
     for rec in entries(repo):
         if rec.data.get("information_kind") != "administrative_penalty":
@@ -91,7 +92,7 @@ def penalty_exclusions(repo, ctx):
 
 
 # -- 四（一）2 ---------------------------------------------------------------------------------------------------
-@rule("DET-001", ERROR, "失信信息须写明认定失信行为的文书；其他文书须有法律、法规或党中央、国务院政策文件依据", clause("task-2"), kinds=("catalog_entry",))
+@rule("DET-001", ERROR, "失信信息须写明认定失信行为的文书；其他文书须有法律、法规或党中央、国务院政策文件依据", clause="四（一）2", kinds=("catalog_entry",))
 def determination(repo, ctx):
     for rec in entries(repo):
         if rec.data.get("nature") != "adverse":
@@ -106,7 +107,7 @@ def determination(repo, ctx):
 
 
 # -- 四（二）3 ---------------------------------------------------------------------------------------------------
-@rule("ROUTE-001", ERROR, "方案四（二）3 的七种归集方式都有记录，且各自引用所依据的子项", clause("task-3"), kinds=("collection_route",))
+@rule("ROUTE-001", ERROR, "方案四（二）3 的七种归集方式都有记录，且各自引用所依据的子项", clause="四（二）3", kinds=("collection_route",))
 def routes_complete(repo, ctx):
     routes = repo.of_kind("collection_route")
     plan = repo.get(PLAN_DOC, "document")
@@ -137,7 +138,7 @@ def _route_mismatch(route, entry) -> list[str]:
 
 
 @rule("ROUTE-002", ERROR, "辽宁、本溪目录条目须写明与提供单位层级和类型相符的归集方式；全国条目须说明不适用的理由和依据",
-      clause("task-3"), kinds=("catalog_entry",))
+      clause="四（二）3", kinds=("catalog_entry",))
 def entry_route(repo, ctx):
     for rec in entries(repo):
         edition = edition_of(repo, rec)
@@ -166,7 +167,7 @@ def entry_route(repo, ctx):
 
 
 # -- 四（二）4 ---------------------------------------------------------------------------------------------------
-@rule("SHARE-001", ERROR, "共享的信息须写明共享目的、共享对象和依据", clause("task-4-1"), kinds=("catalog_entry",))
+@rule("SHARE-001", ERROR, "共享的信息须写明共享目的、共享对象和依据", clause="四（二）4(1)", kinds=("catalog_entry",))
 def sharing_purpose(repo, ctx):
     for rec in entries(repo):
         sharing = rec.data.get("sharing")
@@ -179,7 +180,7 @@ def sharing_purpose(repo, ctx):
             yield rec, ("sharing",), f"共享的信息须写明{'、'.join(missing)}：通过共享获取的信息不得用于履行职责以外的用途"
 
 
-@rule("SHARE-002", ERROR, "涉及国家秘密、商业秘密和个人隐私的信息不得公开", clause("task-4-2"), kinds=("catalog_entry",))
+@rule("SHARE-002", ERROR, "涉及国家秘密、商业秘密和个人隐私的信息不得公开", clause="四（二）4(2)", kinds=("catalog_entry",))
 def secrets_not_public(repo, ctx):
     for rec in entries(repo):
         secret = rec.data.get("confidentiality") or []
@@ -188,7 +189,7 @@ def secrets_not_public(repo, ctx):
             yield rec, ("disclosure", "attribute"), f"本条目含{kinds}，不得社会公开：请改为不公开或依申请公开"
 
 
-@rule("SHARE-003", ERROR, "公开自然人信息须有法律、法规或国务院决定、命令依据或本人同意，并须脱敏", clause("task-4-2"), kinds=("catalog_entry",))
+@rule("SHARE-003", ERROR, "公开自然人信息须有法律、法规或国务院决定、命令依据或本人同意，并须脱敏", clause="四（二）4(2)", kinds=("catalog_entry",))
 def natural_person_disclosure(repo, ctx):
     for rec in entries(repo):
         disc = rec.data.get("disclosure") or {}
@@ -205,7 +206,7 @@ def natural_person_disclosure(repo, ctx):
 
 
 # -- 四（二）5 ---------------------------------------------------------------------------------------------------
-@rule("PUB-001", ERROR, "行政许可、行政处罚信息须在信用网站公开（“双公示”）", clause("task-5"), kinds=("catalog_entry",))
+@rule("PUB-001", ERROR, "行政许可、行政处罚信息须在信用网站公开（“双公示”）", clause="四（二）5", kinds=("catalog_entry",))
 def double_publicity(repo, ctx):
     for rec in entries(repo):
         kind = rec.data.get("information_kind")
@@ -213,7 +214,7 @@ def double_publicity(repo, ctx):
             yield rec, ("disclosure",), f"{vocab.INFORMATION_KINDS[kind]}按“双公示”制度应公尽公：disclosure.attribute 应为 public"
 
 
-@rule("PUB-002", ERROR, "双公示信息写明公示期限，且与认定部门公开的期限一致", clause("task-5"), kinds=("catalog_entry",))
+@rule("PUB-002", ERROR, "双公示信息写明公示期限，且与认定部门公开的期限一致", clause="四（二）5", kinds=("catalog_entry",))
 def publication_consistent(repo, ctx):
     for rec in entries(repo):
         period = rec.data.get("publication_period")
@@ -233,7 +234,7 @@ def _period_key(p):
 
 
 # -- 四（五）12–13 -----------------------------------------------------------------------------------------------
-@rule("SEC-001", ERROR, "条目须写明谁可以查询使用、为了什么目的、依据什么（最小化原则）", clause("task-12"), kinds=("catalog_entry",))
+@rule("SEC-001", ERROR, "条目须写明谁可以查询使用、为了什么目的、依据什么（最小化原则）", clause="四（五）12", kinds=("catalog_entry",))
 def query_permission(repo, ctx):
     for rec in entries(repo):
         query = rec.data.get("query")
@@ -246,7 +247,7 @@ def query_permission(repo, ctx):
 NOTICE_ITEMS = list(vocab.CONSENT_NOTICE_ITEMS)
 
 
-@rule("PRIV-001", ERROR, "采集自然人信息须经本人同意并告知法定事项，或有法律、法规规定的例外", clause("task-13"), kinds=("catalog_entry",))
+@rule("PRIV-001", ERROR, "采集自然人信息须经本人同意并告知法定事项，或有法律、法规规定的例外", clause="四（五）13", kinds=("catalog_entry",))
 def natural_person_consent(repo, ctx):
     for rec in entries(repo):
         if "natural_person" not in (rec.data.get("subjects") or []):
@@ -264,7 +265,7 @@ def natural_person_consent(repo, ctx):
                                                  f"引用相应条款，不能只写 required: false")
 
 
-@rule("PRIV-002", ERROR, "禁止一次授权终身：本人同意须有有效期", clause("task-13"), kinds=("catalog_entry",))
+@rule("PRIV-002", ERROR, "禁止一次授权终身：本人同意须有有效期", clause="四（五）13", kinds=("catalog_entry",))
 def consent_expiry(repo, ctx):
     for rec in entries(repo):
         consent = rec.data.get("consent")

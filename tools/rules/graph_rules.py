@@ -1,9 +1,9 @@
 """Rules over the dependency graph: supersession cycles, orphan measures and documents, records left without law."""
 from __future__ import annotations
 
-from tools.findings import ERROR, WARNING
-from tools.model.records import in_force, valid_on
-from tools.rules.registry import INFRASTRUCTURE, clause, rule
+from tools.base.findings import ERROR, WARNING
+from tools.domain.validity import in_force, valid_on
+from tools.rules.registry import INFRASTRUCTURE, rule
 
 
 @rule("GRAPH-001", ERROR, "版本或文件之间的取代关系出现循环", rationale=INFRASTRUCTURE + "；循环的取代关系无法判断哪个版本现行")
@@ -20,7 +20,7 @@ def supersession_cycles(repo, ctx):
             yield first, (), f"取代关系形成循环：{' → '.join(cycle + [cycle[0]])}"
 
 
-@rule("GRAPH-002", WARNING, "没有任何名单或失信信息触发的惩戒措施", clause("task-10"), kinds=("measure",))
+@rule("GRAPH-002", WARNING, "没有任何名单或失信信息触发的惩戒措施", clause="四（四）10", kinds=("measure",))
 def untriggered_measures(repo, ctx):
     triggered = {b for _, b in ctx.parts.of_type("triggers")}
     for rec in repo.of_kind("measure"):
@@ -39,7 +39,7 @@ def uncited_documents(repo, ctx):
             yield rec, (), "没有任何记录或规则引用本文件的条款"
 
 
-@rule("GRAPH-004", ERROR, "记录的全部依据在基准日都不施行（已废止、已失效或尚未生效）", clause("part-2-1"))
+@rule("GRAPH-004", ERROR, "记录的全部依据在基准日都不施行（已废止、已失效或尚未生效）", clause="二（严格依法依规）")
 def basis_all_gone(repo, ctx):
     for rec in repo.records:
         if rec.kind == "document" or not valid_on(rec.data, ctx.as_of):

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import re
 
-from tools.findings import ERROR, WARNING
-from tools.model.records import REFERENCES, in_force, iter_path, valid_on
+from tools.base.findings import ERROR, WARNING
+from tools.domain.plan import PLAN_DOC, clause_provision
+from tools.domain.validity import in_force, valid_on
+from tools.model.records import REFERENCES, iter_path
 from tools.model.vocab import KINDS
-from tools.rules.registry import INFRASTRUCTURE, PLAN_DOC, REGISTRY, clause, rule
+from tools.rules.registry import INFRASTRUCTURE, rule
 
 
 @rule("ID-002", ERROR, "id 在整个仓库中重复", rationale=INFRASTRUCTURE + "；重复的 id 会让引用指向不明")
@@ -22,7 +24,7 @@ def duplicate_ids(repo, ctx):
             first[rid] = rec
 
 
-@rule("REF-001", ERROR, "引用的文件不存在", clause("part-2-1"))
+@rule("REF-001", ERROR, "引用的文件不存在", clause="二（严格依法依规）")
 def citation_documents(repo, ctx):
     for rec in repo.records:
         for path, cit in rec.citations:
@@ -31,7 +33,7 @@ def citation_documents(repo, ctx):
                 yield rec, path + ("doc",), f"引用的文件“{doc}”在 policies/ 中不存在：请先添加该文件的记录，或改正 id"
 
 
-@rule("REF-002", ERROR, "引用的条款在文件中不存在", clause("part-2-1"))
+@rule("REF-002", ERROR, "引用的条款在文件中不存在", clause="二（严格依法依规）")
 def citation_provisions(repo, ctx):
     for rec in repo.records:
         for path, cit in rec.citations:
@@ -42,7 +44,7 @@ def citation_provisions(repo, ctx):
                                                    f"请在该文件的 provisions 中添加，或改正条款 id")
 
 
-@rule("REF-003", ERROR, "引用的记录不存在或类型不符", clause("part-5-3"))
+@rule("REF-003", ERROR, "引用的记录不存在或类型不符", clause="五（三）")
 def record_references(repo, ctx):
     for kind, pattern, targets in REFERENCES:
         allowed = "或".join(KINDS[t] for t in targets)
@@ -75,7 +77,7 @@ def _group_references(repo):
             yield rec, (), f"所在文件夹“{rec.group}”缺少清单版本文件 list.yml"
 
 
-@rule("TIME-001", ERROR, "引用的文件在基准日不施行（已废止、已失效或尚未生效）", clause("part-2-1"))
+@rule("TIME-001", ERROR, "引用的文件在基准日不施行（已废止、已失效或尚未生效）", clause="二（严格依法依规）")
 def citations_in_force(repo, ctx):
     for rec in repo.records:
         if rec.kind == "document" or _record_ended(rec, ctx.as_of):
@@ -96,7 +98,7 @@ def _record_ended(rec, as_of):
     return not valid_on(rec.data, as_of)
 
 
-@rule("TIME-002", WARNING, "引用的文件已被修改，应核对是否引用现行版本（每条记录每个文件报告一次）", clause("part-2-1"))
+@rule("TIME-002", WARNING, "引用的文件已被修改，应核对是否引用现行版本（每条记录每个文件报告一次）", clause="二（严格依法依规）")
 def citations_amended(repo, ctx):
     for rec in repo.records:
         if _record_ended(rec, ctx.as_of):
@@ -111,7 +113,7 @@ def citations_amended(repo, ctx):
                 yield rec, path + ("doc",), f"引用的《{doc.title}》已被修改{hint}：请核对条款是否仍为现行内容"
 
 
-@rule("VERIFY-001", WARNING, "记录尚未逐项核实（verified: false）", clause("part-2-1"))
+@rule("VERIFY-001", WARNING, "记录尚未逐项核实（verified: false）", clause="二（严格依法依规）")
 def unverified(repo, ctx):
     for rec in repo.records:
         if rec.data.get("verified") is False:
@@ -132,7 +134,7 @@ LABELLED_LEVELS = ("law", "administrative_regulation", "local_regulation", "judi
 ARTICLE_LABEL = re.compile(r"^第[零〇一二三四五六七八九十百千]+条(第[一二三四五六七八九十]+款)?(第[（(]?[一二三四五六七八九十]+[）)]?项)?$")
 
 
-@rule("DOC-001", ERROR, "法律法规和规章的条款必须使用官方条号（第N条）", clause("part-2-1"))
+@rule("DOC-001", ERROR, "法律法规和规章的条款必须使用官方条号（第N条）", clause="二（严格依法依规）")
 def article_labels(repo, ctx):
     for rec in repo.of_kind("document"):
         if rec.data.get("level") not in LABELLED_LEVELS:
@@ -153,9 +155,9 @@ def rule_clauses(repo, ctx):
         if repo.records:
             yield None, (), f"缺少方案本身的记录 {PLAN_DOC}：规则无法引用方案条款"
         return
-    for r in REGISTRY.values():
-        if r.clause and repo.provision(PLAN_DOC, r.clause_provision) is None:
-            yield plan, ("provisions",), f"规则 {r.id} 引用的方案条款“{r.clause_provision}”在 {PLAN_DOC} 中不存在"
+    for r in ctx.rules:
+        if r.clause and clause_provision(repo, r.clause) is None:
+            yield plan, ("provisions",), f"规则 {r.id} 引用的方案条款“{r.clause}”在 {PLAN_DOC} 中不存在"
 
 
 @rule("DRAFT-001", WARNING, "草稿记录：尚有待填写的内容，清除 draft: true 之前网站不会发布",

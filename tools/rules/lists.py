@@ -1,12 +1,12 @@
 """Serious-dishonesty list regimes: domain, standard and procedure (plan 四（三）6–8)."""
 from __future__ import annotations
 
-from tools.findings import ERROR, WARNING
+from tools.base.findings import ERROR, WARNING
+from tools.domain.levels import LEGAL, cited_documents, has_level
 from tools.model import vocab
-from tools.rules.levels import LEGAL, cited_documents, has_level
-from tools.rules.registry import clause, declare, rule
+from tools.rules.registry import declared, rule
 
-declare("LIST-001", ERROR, "名单的设列领域只能是国办发〔2020〕49号规定的四类之一，不得擅自增加或扩展", clause("task-6"), kinds=("list_regime",))
+DECLARED = [declared("LIST-001", ERROR, "名单的设列领域只能是国办发〔2020〕49号规定的四类之一，不得擅自增加或扩展", clause="四（三）6", kinds=("list_regime",))]
 
 ADMIN_STEPS = ("notice", "objection", "decision")
 
@@ -16,7 +16,7 @@ def regimes(repo):
 
 
 @rule("LIST-002", ERROR, "名单认定标准的依据层级：全国名单为法律、行政法规或党中央、国务院政策文件，省内名单为本省地方性法规，市级不得设列",
-      clause("task-7"), kinds=("list_regime",))
+      clause="四（三）7", kinds=("list_regime",))
 def standard_level(repo, ctx):
     for rec in regimes(repo):
         juris = rec.data.get("jurisdiction")
@@ -36,7 +36,7 @@ def standard_level(repo, ctx):
 
 
 @rule("LIST-003", WARNING, "全国性名单的认定标准只以部门规章确定（国办发〔2020〕49号允许的过渡情形，应推动上升为法律法规）",
-      clause("task-7"), kinds=("list_regime",))
+      clause="四（三）7", kinds=("list_regime",))
 def standard_departmental_only(repo, ctx):
     for rec in regimes(repo):
         basis = rec.data.get("standard_basis") or []
@@ -47,7 +47,7 @@ def standard_departmental_only(repo, ctx):
 
 
 @rule("LIST-004", ERROR, "行政机关认定的名单须有认定部门、事先告知、限时异议处理，决定书载明事由、依据、惩戒措施、移出条件和救济",
-      clause("task-8"), kinds=("list_regime",))
+      clause="四（三）8", kinds=("list_regime",))
 def administrative_procedure(repo, ctx):
     for rec in regimes(repo):
         if rec.data.get("determined_by") != "administrative":
@@ -70,7 +70,7 @@ def administrative_procedure(repo, ctx):
                 yield rec, ("procedure", "decision"), f"认定决定书须载明：{'、'.join(missing)}（decision.contents 中缺少）"
 
 
-@rule("LIST-005", ERROR, "人民法院认定的名单按司法程序：引用规定该程序的司法规则，不虚构行政程序", clause("task-8"), kinds=("list_regime",))
+@rule("LIST-005", ERROR, "人民法院认定的名单按司法程序：引用规定该程序的司法规则，不虚构行政程序", clause="四（三）8", kinds=("list_regime",))
 def judicial_procedure(repo, ctx):
     for rec in regimes(repo):
         if rec.data.get("determined_by") != "judicial":

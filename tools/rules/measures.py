@@ -3,41 +3,19 @@ from __future__ import annotations
 
 import re
 
-from tools.findings import ERROR
+from tools.base.findings import ERROR
+from tools.domain.durations import approx_days
+from tools.domain.levels import LEGAL, cited_documents, has_level
+from tools.domain.measures import following_regimes, rows
 from tools.model import vocab
-from tools.rules.levels import LEGAL, cited_documents, has_level
-from tools.rules.registry import clause, rule
+from tools.rules.registry import rule
 
 LIST_SCOPES = {"national_base": "national", "provincial_supplementary": "liaoning"}
 # Bodies the plan says may not be compelled to sanction (四（四）10): their measures are only voluntary.
 NON_PUBLIC_BODIES = re.compile(r"金融机构|银行|保险|信用服务机构|征信机构|行业协会|商会|新闻媒体|媒体")
-_DURATION = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")
 
 
-def duration_days(value) -> int | None:
-    """An ISO 8601 duration as an approximate number of days, for comparisons."""
-    m = _DURATION.match(value) if isinstance(value, str) else None
-    if not m:
-        return None
-    y, mo, w, d = (int(x or 0) for x in m.groups())
-    return y * 365 + mo * 30 + w * 7 + d
-
-
-def rows(rec):
-    """(path prefix, row) for every row of a measure, whether written with rows or as one row."""
-    if isinstance(rec.data.get("rows"), list):
-        return [(("rows", i), row) for i, row in enumerate(rec.data["rows"]) if isinstance(row, dict)]
-    return [((), rec.data)]
-
-
-def following_regimes(repo, measure):
-    """List regimes that name this measure, and list regimes its rows target."""
-    named = {r.id for r in repo.of_kind("list_regime") if measure.id in (r.data.get("measures") or [])}
-    targeted = {t for _, row in rows(measure) for t in row.get("targets") or [] if repo.get(t, "list_regime")}
-    return named, targeted
-
-
-@rule("MEAS-001", ERROR, "惩戒措施清单只能是全国基础清单或辽宁省补充清单", clause("task-9"), kinds=("measure_list",))
+@rule("MEAS-001", ERROR, "惩戒措施清单只能是全国基础清单或辽宁省补充清单", clause="四（四）9", kinds=("measure_list",))
 def list_scope(repo, ctx):
     for rec in repo.of_kind("measure_list"):
         scope, juris = rec.data.get("scope"), rec.data.get("jurisdiction")
@@ -46,7 +24,7 @@ def list_scope(repo, ctx):
                                            f"“{vocab.MEASURE_LIST_SCOPES.get(scope, scope)}”与地域“{vocab.JURISDICTIONS.get(juris, juris)}”不符")
 
 
-@rule("MEAS-002", ERROR, "减损权益或增加义务的措施须直接援引法律、法规或党中央、国务院政策文件", clause("task-9"), kinds=("measure",))
+@rule("MEAS-002", ERROR, "减损权益或增加义务的措施须直接援引法律、法规或党中央、国务院政策文件", clause="四（四）9", kinds=("measure",))
 def restrictive_basis(repo, ctx):
     for rec in repo.of_kind("measure"):
         if rec.data.get("category") != "restrictive":
@@ -59,7 +37,7 @@ def restrictive_basis(repo, ctx):
                     f"减损权益或增加义务的措施{what}：须直接援引法律、法规或党中央、国务院政策文件的条款（可另附司法解释等）")
 
 
-@rule("PROP-001", ERROR, "措施须写明适用的名单或失信信息（关联原则），且对象须是失信信息或名单", clause("task-10"), kinds=("measure",))
+@rule("PROP-001", ERROR, "措施须写明适用的名单或失信信息（关联原则），且对象须是失信信息或名单", clause="四（四）10", kinds=("measure",))
 def relevance(repo, ctx):
     for rec in repo.of_kind("measure"):
         for prefix, row in rows(rec):
@@ -72,7 +50,7 @@ def relevance(repo, ctx):
                     yield rec, prefix + ("targets", i), f"对象“{entry.title}”不是失信信息，不能作为惩戒对象"
 
 
-@rule("PROP-002", ERROR, "减损权益的措施不得适用于轻微失信信息（防止小过重惩）", clause("task-10"), kinds=("measure",))
+@rule("PROP-002", ERROR, "减损权益的措施不得适用于轻微失信信息（防止小过重惩）", clause="四（四）10", kinds=("measure",))
 def no_harsh_for_minor(repo, ctx):
     for rec in repo.of_kind("measure"):
         if rec.data.get("category") != "restrictive":
@@ -84,17 +62,17 @@ def no_harsh_for_minor(repo, ctx):
                     yield rec, prefix + ("targets", i), f"“{entry.title}”是轻微失信信息，不能适用减损权益或增加义务的措施"
 
 
-@rule("PROP-003", ERROR, "措施的期限不得超过所引条款允许的上限（不得在法定标准上加重惩戒）", clause("task-10"), kinds=("measure",))
+@rule("PROP-003", ERROR, "措施的期限不得超过所引条款允许的上限（不得在法定标准上加重惩戒）", clause="四（四）10", kinds=("measure",))
 def duration_within_law(repo, ctx):
     for rec in repo.of_kind("measure"):
         for prefix, row in rows(rec):
-            mine = duration_days((row.get("duration") or {}).get("maximum"))
+            mine = approx_days((row.get("duration") or {}).get("maximum"))
             if mine is None:
                 continue
             caps = []  # (days, label) of every cited provision that states a sanction period
             for cit in row.get("basis") or []:
                 prov = repo.provision(cit.get("doc"), cit.get("provision")) if isinstance(cit, dict) else None
-                cap = duration_days(((prov or {}).get("sanction_period") or {}).get("maximum"))
+                cap = approx_days(((prov or {}).get("sanction_period") or {}).get("maximum"))
                 if cap is not None:
                     caps.append((cap, f"《{repo.get(cit['doc']).title}》{prov.get('label')}（{prov['sanction_period']['maximum']}）"))
             if caps and mine > max(c for c, _ in caps):
@@ -102,7 +80,7 @@ def duration_within_law(repo, ctx):
                     f"期限 {row['duration']['maximum']} 超过所引条款允许的上限：{'、'.join(label for _, label in caps)}")
 
 
-@rule("PROP-004", ERROR, "金融机构、信用服务机构、行业协会商会、新闻媒体实施的措施只能是自主实施的措施，不得强制", clause("task-10"), kinds=("measure",))
+@rule("PROP-004", ERROR, "金融机构、信用服务机构、行业协会商会、新闻媒体实施的措施只能是自主实施的措施，不得强制", clause="四（四）10", kinds=("measure",))
 def voluntary_only(repo, ctx):
     for rec in repo.of_kind("measure"):
         if rec.data.get("category") == "voluntary":
@@ -114,7 +92,7 @@ def voluntary_only(repo, ctx):
                                                               f"由其实施的措施只能归入 voluntary（自主实施的措施）")
 
 
-@rule("EMBED-001", ERROR, "适用于名单的措施须写明实施部门和适用的业务事项，以便嵌入政务服务系统", clause("task-11"), kinds=("measure",))
+@rule("EMBED-001", ERROR, "适用于名单的措施须写明实施部门和适用的业务事项，以便嵌入政务服务系统", clause="四（四）11", kinds=("measure",))
 def embedding_fields(repo, ctx):
     for rec in repo.of_kind("measure"):
         named, targeted = following_regimes(repo, rec)
@@ -126,7 +104,7 @@ def embedding_fields(repo, ctx):
                 yield rec, prefix, f"本措施适用于严重失信主体名单，须写明{'、'.join(missing)}，联合惩戒才能嵌入业务系统自动比对"
 
 
-@rule("EMBED-002", ERROR, "措施与名单的链接须双向一致：措施列出的名单须在名单的 measures 中，反之亦然", clause("task-11"), kinds=("measure",))
+@rule("EMBED-002", ERROR, "措施与名单的链接须双向一致：措施列出的名单须在名单的 measures 中，反之亦然", clause="四（四）11", kinds=("measure",))
 def links_both_ways(repo, ctx):
     for rec in repo.of_kind("measure"):
         named, targeted = following_regimes(repo, rec)

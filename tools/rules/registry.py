@@ -1,18 +1,37 @@
-"""The rule registry: every check the lint can report, with its ID, severity, Chinese title and plan clause.
+"""What a rule is: its ID, severity, Chinese title, the plan clause it enforces, and its documentation.
 
-A rule is either a function over the loaded model (``@rule``) or a check performed while loading (``declare``):
-both are listed, documented and reported the same way. ``clause`` cites a provision of the plan's own record
-(``benxi-plan-2021#task-9``); infrastructure rules that keep files machine-readable cite none and say why.
+A rule is either a function over the loaded model (decorated with :func:`rule`) or a check made while files are
+read and validated (:func:`declared`); both are listed, documented and reported the same way. Nothing here is
+registered by importing: ``tools.rules`` lists the rule modules, and :func:`collect` reads them.
+
+``clause`` is the clause of the plan as the plan writes it (``四（四）10``); infrastructure rules that keep files
+machine-readable cite none and give a ``rationale`` instead. Every rule's documentation (the function's
+docstring, or ``doc``) says the clause in short and gives one failing and one passing YAML example::
+
+    四（四）10：……
+
+    报错：
+    ```yaml
+    …
+    ```
+
+    通过：
+    ```yaml
+    …
+    ```
 """
 from __future__ import annotations
 
+import inspect
+import re
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterable
 
-from tools.findings import ERROR, WARNING
+from tools.base.findings import ERROR, WARNING
 
-PLAN_DOC = "benxi-plan-2021"
 INFRASTRUCTURE = "仓库基础规则：保证记录文件能被准确、安全地读取，不对应方案的具体条款"
+RULE_ID = re.compile(r"^[A-Z]+-\d{3}$")
+_EXAMPLE = re.compile(r"(报错|通过)[:：]\s*\n\s*```yaml\n(.*?)\n\s*```", re.S)
 
 
 @dataclass(frozen=True)
@@ -20,50 +39,94 @@ class Rule:
     id: str
     severity: str
     title: str  # one line, Chinese
-    clause: str | None  # "benxi-plan-2021#task-1"
+    clause: str | None  # the plan clause as the plan labels it, e.g. "四（四）10"
     check: Callable | None = None  # fn(repo, ctx) -> iterable of (record, path, message)
     rationale: str | None = None  # why a rule without a clause exists
     kinds: tuple = ()  # the record kinds it checks (for "why": which plan clauses govern a record)
+    doc: str = ""  # the clause in short, a failing and a passing example
 
     @property
-    def clause_provision(self) -> str | None:
-        return self.clause.split("#", 1)[1] if self.clause else None
+    def summary(self) -> str:
+        """The documentation's first paragraph (the clause in short)."""
+        return self.doc.split("\n\n", 1)[0].strip()
+
+    @property
+    def examples(self) -> dict:
+        """{"报错": yaml text, "通过": yaml text} from the documentation."""
+        out = {}
+        for label, body in _EXAMPLE.findall(self.doc):
+            lines = body.split("\n")
+            indent = min((len(x) - len(x.lstrip(" ")) for x in lines if x.strip()), default=0)
+            out.setdefault(label, "\n".join(x[indent:] for x in lines) + "\n")
+        return out
 
 
-REGISTRY: dict[str, Rule] = {}
-
-
-def _register(r: Rule) -> Rule:
-    if r.id in REGISTRY:
-        raise ValueError(f"duplicate rule id {r.id}")
+def _checked(r: Rule) -> Rule:
+    if not RULE_ID.match(r.id):
+        raise ValueError(f"bad rule id {r.id!r}")
     if r.severity not in (ERROR, WARNING):
         raise ValueError(f"bad severity for {r.id}")
     if not r.clause and not r.rationale:
         raise ValueError(f"rule {r.id} needs a plan clause or a rationale")
-    REGISTRY[r.id] = r
     return r
 
 
-def clause(provision: str) -> str:
-    return f"{PLAN_DOC}#{provision}"
-
-
-def declare(rule_id, severity, title, clause_=None, rationale=None, kinds=()) -> Rule:
+def declared(rule_id, severity, title, clause=None, rationale=None, kinds=(), doc="") -> Rule:
     """A rule checked while loading (no function of its own)."""
-    return _register(Rule(rule_id, severity, title, clause_, None, rationale, tuple(kinds)))
+    return _checked(Rule(rule_id, severity, title, clause, None, rationale, tuple(kinds), inspect.cleandoc(doc)))
 
 
-def rule(rule_id, severity, title, clause_=None, rationale=None, kinds=()):
-    """Decorator: a rule over the loaded model."""
+def rule(rule_id, severity, title, clause=None, rationale=None, kinds=()):
+    """Decorator: a rule over the loaded model. The function keeps working as a function; its ``rule``
+    attribute holds the declaration, with the docstring as the documentation."""
 
     def wrap(fn):
-        _register(Rule(rule_id, severity, title, clause_, fn, rationale, tuple(kinds)))
+        fn.rule = _checked(Rule(rule_id, severity, title, clause, fn, rationale, tuple(kinds),
+                                inspect.getdoc(fn) or ""))
         return fn
 
     return wrap
 
 
-def all_rules() -> list[Rule]:
-    import tools.rules.builtin  # noqa: F401  (registers the rules on import)
+class Registry:
+    """All rules by ID (iteration in ID order). Immutable once collected."""
 
-    return [REGISTRY[k] for k in sorted(REGISTRY)]
+    def __init__(self, rules: Iterable[Rule]):
+        by_id: dict = {}
+        for r in rules:
+            if r.id in by_id:
+                raise ValueError(f"duplicate rule id {r.id}")
+            by_id[r.id] = r
+        self._by_id = dict(sorted(by_id.items()))
+
+    def __iter__(self):
+        return iter(self._by_id.values())
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def __contains__(self, rule_id) -> bool:
+        return rule_id in self._by_id
+
+    def __getitem__(self, rule_id) -> Rule:
+        return self._by_id[rule_id]
+
+    def get(self, rule_id, default=None):
+        return self._by_id.get(rule_id, default)
+
+    @property
+    def checks(self) -> list[Rule]:
+        """The rules that run over the model (the others are reported while loading)."""
+        return [r for r in self if r.check is not None]
+
+
+def rules_of(module) -> list[Rule]:
+    """The rules a module declares: its ``DECLARED`` list, then its decorated functions in source order."""
+    out = list(getattr(module, "DECLARED", ()))
+    out += [obj.rule for obj in vars(module).values() if callable(obj) and isinstance(getattr(obj, "rule", None), Rule)
+            and obj.__module__ == module.__name__]
+    return out
+
+
+def collect(modules) -> Registry:
+    return Registry(r for m in modules for r in rules_of(m))

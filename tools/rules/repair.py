@@ -1,49 +1,25 @@
 """Credit repair: who may repair, when, where, with what, for free and in time (plan 四（六）14–15)."""
 from __future__ import annotations
 
-import datetime as _dt
-
-from tools.findings import ERROR
+from tools.base.findings import ERROR
+from tools.domain.levels import LEGAL, cited_documents, has_level
+from tools.domain.repair import administrative_repair, regimes_in_force, repair_subjects, service_in_force
 from tools.model import vocab
-from tools.model.records import valid_on
-from tools.rules.levels import LEGAL, cited_documents, has_level
-from tools.rules.registry import clause, rule
+from tools.rules.registry import rule
 
 REQUIRED_MATERIALS = ("commitment", "identity", "performance_proof")
 
 
-def _subjects(repo):
-    """Adverse catalog entries and list regimes: what the plan says must be repairable unless law says otherwise."""
-    out = [r for r in repo.of_kind("catalog_entry") if r.data.get("nature") == "adverse"]
-    return out + repo.of_kind("list_regime")
-
-
-def _judicial(rec) -> bool:
-    """Determined by a court: removal follows judicial procedure, not the administrative repair service."""
-    if rec.kind == "list_regime":
-        return rec.data.get("determined_by") == "judicial"
-    docs = rec.data.get("determination_documents") or []
-    return bool(docs) and set(docs) <= {"judgment"}
-
-
-def _repairable(rec):
-    """The repair declaration of a record that the administrative repair service applies to, if repairable."""
-    repair = rec.data.get("repair")
-    if _judicial(rec) or not isinstance(repair, dict) or repair.get("repairable") is not True:
-        return None
-    return repair
-
-
-@rule("REPAIR-001", ERROR, "失信信息条目和名单制度须写明能否修复", clause("task-14"), kinds=("catalog_entry", "list_regime"))
+@rule("REPAIR-001", ERROR, "失信信息条目和名单制度须写明能否修复", clause="四（六）14", kinds=("catalog_entry", "list_regime"))
 def repair_declared(repo, ctx):
-    for rec in _subjects(repo):
+    for rec in repair_subjects(repo):
         if not isinstance(rec.data.get("repair"), dict):
             yield rec, (), "方案四（六）14：须在 repair 中写明能否修复以及修复的条件、渠道和材料"
 
 
-@rule("REPAIR-002", ERROR, "“不可修复”须有法律、法规或党中央、国务院政策文件的明确规定", clause("task-14"), kinds=("catalog_entry", "list_regime"))
+@rule("REPAIR-002", ERROR, "“不可修复”须有法律、法规或党中央、国务院政策文件的明确规定", clause="四（六）14", kinds=("catalog_entry", "list_regime"))
 def unrepairable_needs_law(repo, ctx):
-    for rec in _subjects(repo):
+    for rec in repair_subjects(repo):
         repair = rec.data.get("repair")
         if isinstance(repair, dict) and repair.get("repairable") is False and not has_level(repo, repair.get("basis"), LEGAL):
             yield rec, ("repair", "repairable"), ("除法律、法规和党中央、国务院政策文件明确规定不可修复的外，失信信息均可申请修复："
@@ -51,10 +27,10 @@ def unrepairable_needs_law(repo, ctx):
 
 
 @rule("REPAIR-003", ERROR, "可修复的须写明依据、最短公示期限、申请渠道和申请材料（目录条目须含承诺书、身份证件和履行材料；名单按其自身规定；"
-                           "法院认定的按司法程序，不适用）", clause("task-14"), kinds=("catalog_entry", "list_regime"))
+                           "法院认定的按司法程序，不适用）", clause="四（六）14", kinds=("catalog_entry", "list_regime"))
 def repair_how(repo, ctx):
-    for rec in _subjects(repo):
-        repair = _repairable(rec)
+    for rec in repair_subjects(repo):
+        repair = administrative_repair(rec)
         if repair is None:
             continue
         problems = []
@@ -77,10 +53,10 @@ def repair_how(repo, ctx):
 
 
 @rule("REPAIR-004", ERROR, "信用修复不收费、有办理时限，修复后终止共享和公开（法院认定的按司法程序，不适用）",
-      clause("task-15"), kinds=("catalog_entry", "list_regime"))
+      clause="四（六）15", kinds=("catalog_entry", "list_regime"))
 def repair_service(repo, ctx):
-    for rec in _subjects(repo):
-        repair = _repairable(rec)
+    for rec in repair_subjects(repo):
+        repair = administrative_repair(rec)
         if repair is None:
             continue
         if repair.get("free_of_charge") is not True:
@@ -92,28 +68,7 @@ def repair_service(repo, ctx):
             yield rec, ("repair",), "修复后须终止共享和公开相关失信信息：须写明 ends_sharing_and_publication: true"
 
 
-def service_in_force(repo, rec, as_of: _dt.date):
-    """The repair regime in force on as_of whose service (time limit) covers this catalog entry's kind, if any."""
-    if rec.kind != "catalog_entry":
-        return None  # a list regime's removal follows its own rule
-    kind = rec.data.get("information_kind")
-    for reg in repo.of_kind("repair_regime"):
-        service = reg.data.get("service")
-        if (isinstance(service, dict) and kind in (service.get("applies_to") or [])
-                and service.get("time_limit_working_days") and valid_on(reg.data, as_of)):
-            return reg
-    return None
-
-
-def regimes_in_force(repo, kind: str, as_of: _dt.date):
-    out = []
-    for reg in repo.of_kind("repair_regime"):
-        if kind in (reg.data.get("information_kinds") or []) and valid_on(reg.data, as_of):
-            out.append(reg)
-    return out
-
-
-@rule("REPAIR-005", ERROR, "行政处罚信息的公示和修复期限按基准日施行的信用修复制度确定（名单按各自依据）", clause("task-14"), kinds=("catalog_entry", "list_regime"))
+@rule("REPAIR-005", ERROR, "行政处罚信息的公示和修复期限按基准日施行的信用修复制度确定（名单按各自依据）", clause="四（六）14", kinds=("catalog_entry", "list_regime"))
 def periods_follow_regime(repo, ctx):
     kind = "administrative_penalty"
     in_force = regimes_in_force(repo, kind, ctx.as_of)

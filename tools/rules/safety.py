@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from tools.findings import ERROR, WARNING
-from tools.rules.registry import clause, rule
+from tools.base.findings import ERROR, WARNING
+from tools.rules.registry import rule
 
 # Full-width digits are read as ASCII first; other Unicode digits are not (the loader's raw-text hint covers
 # exactly ASCII and full-width digits, so the hint never hides a match).
@@ -48,7 +48,7 @@ def personal_data(text: str) -> str | None:
     return None
 
 
-@rule("PII-001", ERROR, "文本中出现疑似身份证号码、手机号码或统一社会信用代码：本库只记录规则，不记录具体主体", clause("task-13"))
+@rule("PII-001", ERROR, "文本中出现疑似身份证号码、手机号码或统一社会信用代码：本库只记录规则，不记录具体主体", clause="四（五）13")
 def no_personal_data(repo, ctx):
     for rec in repo.records:
         if rec.flags is not None and "digits" not in rec.flags:

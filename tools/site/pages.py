@@ -15,11 +15,15 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup
 
-from tools.findings import SEVERITY_ZH
+from tools.base.findings import SEVERITY_ZH
+from tools.domain.changes import edition_changes
+from tools.domain import durations
+from tools.domain.measures import rows as measure_rows
+from tools.domain.plan import PLAN_DOC, clause_provision, coverage_rows
 from tools.model import vocab
 from tools.model.records import iter_citations
+from tools.rules.coverage import explanations
 from tools.site.escape import md, sources
-from tools.diff import edition_changes
 from tools.site.guide import repair_items
 from tools.site.why import why_section
 
@@ -70,16 +74,6 @@ def _env() -> jinja2.Environment:
     env.filters["join"] = _join
     env.filters["code"] = _code
     return env
-
-
-def _duration_zh(value) -> str:
-    if not isinstance(value, str) or not value.startswith("P"):
-        return str(value or "")
-    m = re.match(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$", value)
-    if not m:
-        return value
-    parts = [f"{n}{unit}" for n, unit in zip(m.groups(), ("年", "个月", "周", "日")) if n]
-    return "".join(parts) or value
 
 
 _TYPE_ZH = {"string": "文本", "list": "列表", "dict": "映射", "date": "日期", "boolean": "true/false",
@@ -180,14 +174,14 @@ class Site:
         def clause_link(rule) -> Markup:
             if not rule.clause:
                 return Markup(md(rule.rationale))
-            doc, prov = rule.clause.split("#", 1)
-            p = self.repo.provision(doc, prov)
-            label = (p.get("label") or prov) if p else prov
-            return Markup(f"方案 [{md(label)}]({rel(f'documents/{doc}.md')}#{prov})")
+            p = clause_provision(self.repo, rule.clause)
+            if p is None:
+                return Markup(md(f"方案{rule.clause}"))
+            return Markup(f"方案 [{md(rule.clause)}]({rel(f'documents/{PLAN_DOC}.md')}#{p['id']})")
 
         return dict(vocab=vocab, href=href, rec_link=rec_link, doc_link=rec_link, cite=cite, anchor=anchor,
                     badge=badge, basis_list=basis_list, source_line=source_line,
-                    cite_label=cite_label, dur=_duration_zh, regime_period=self._period_zh, rel=rel,
+                    cite_label=cite_label, dur=durations.zh, regime_period=self._period_zh, rel=rel,
                     rule_anchor=lambda rid: Markup(f'<a id="{rid.lower()}"></a>') if re.fullmatch(r"[A-Z]+-\d{3}", rid) else "",
                     sources=sources, page=page, clause_link=clause_link, backlinks=self.backlinks,
                     severity=SEVERITY_ZH, steps=STEPS, entries_of=self.entries_of, measures_of=self.measures_of)
@@ -243,31 +237,20 @@ class Site:
     @staticmethod
     def _period_zh(rec, severity) -> str:
         p = (rec.data.get("periods") or {}).get(severity) or {}
-        lo, hi = _duration_zh(p.get("minimum")), _duration_zh(p.get("maximum"))
+        lo, hi = durations.zh(p.get("minimum")), durations.zh(p.get("maximum"))
         return f"{lo or '—'} 至 {hi or '—'}" if (lo or hi) else "—"
 
     def _coverage(self) -> str:
-        from tools.rules.coverage import covered_clauses, enforcing, explanations
-        from tools.rules.registry import PLAN_DOC
-
-        plan = self.repo.get(PLAN_DOC, "document")
-        notes = explanations()
         rows, enforced, manual = [], 0, 0
-        for prov in (plan.data.get("provisions") or []) if plan else []:
-            pid = prov.get("id")
-            if not (isinstance(pid, str) and covered_clauses(pid)):
-                continue
-            rules = enforcing(pid)
-            note = notes.get(pid) or {}
-            related = [r for r in note.get("related", []) if r not in rules]
-            enforced += bool(rules)
-            manual += not rules
-            rule_links = "、".join(f"[{r}](rules.md#{r.lower()})" for r in rules)
-            if related:
-                rule_links += ("；相关：" if rule_links else "相关：") + "、".join(f"[{r}](rules.md#{r.lower()})" for r in related)
-            rows.append({"label": prov.get("label"), "href": Markup(f"documents/{PLAN_DOC}.md#{pid}"),
-                         "title": prov.get("title") or "", "rules": Markup(rule_links or "—"),
-                         "reason": note.get("reason") or ""})
+        for row in coverage_rows(self.repo, self.rules, explanations()):
+            enforced += bool(row["rules"])
+            manual += not row["rules"]
+            rule_links = "、".join(f"[{r}](rules.md#{r.lower()})" for r in row["rules"])
+            if row["related"]:
+                rule_links += ("；相关：" if rule_links else "相关：") + "、".join(
+                    f"[{r}](rules.md#{r.lower()})" for r in row["related"])
+            rows.append({"label": row["label"], "href": Markup(f"documents/{PLAN_DOC}.md#{row['id']}"),
+                         "title": row["title"], "rules": Markup(rule_links or "—"), "reason": row["reason"]})
         return self.render("coverage.md.j2", "coverage.md", rows=rows, enforced=enforced, manual=manual)
 
     def _collection_route(self, rec, uri):
@@ -312,8 +295,8 @@ class Site:
         cats = {c.get("id"): c.get("name") for c in (edition.data.get("categories") or [])} if edition else {}
         period = d.get("publication_period") or {}
         period_zh = "、".join(x for x in [
-            f"最短{_duration_zh(period.get('minimum'))}" if period.get("minimum") else "",
-            f"最长{_duration_zh(period.get('maximum'))}" if period.get("maximum") else "",
+            f"最短{durations.zh(period.get('minimum'))}" if period.get("minimum") else "",
+            f"最长{durations.zh(period.get('maximum'))}" if period.get("maximum") else "",
             period.get("description") or ""] if x) or "未填写"
         return self.render(
             "catalog_entry.md.j2", uri, rec=rec, d=d, category_name=cats.get(d.get("category"), d.get("category")),
@@ -325,13 +308,10 @@ class Site:
         return self.render("measure_list.md.j2", uri, rec=rec, d=rec.data, members=members)
 
     def _measure(self, rec, uri):
-        d = rec.data
-        rows = d.get("rows") or [{k: d[k] for k in ("content", "targets", "target_description", "basis",
-                                                     "implementers", "matters") if k in d}]
-        return self.render("measure.md.j2", uri, rec=rec, d=d, rows=rows)
+        return self.render("measure.md.j2", uri, rec=rec, d=rec.data, rows=[r.data for r in measure_rows(rec)])
 
     def _list_regime(self, rec, uri):
         lp = rec.data.get("listing_period") or {}
-        text = "；".join(x for x in [_duration_zh(lp.get("duration")) if lp.get("duration") else "",
+        text = "；".join(x for x in [durations.zh(lp.get("duration")) if lp.get("duration") else "",
                                      lp.get("description") or ""] if x) or "未填写"
         return self.render("list_regime.md.j2", uri, rec=rec, d=rec.data, listing_period=text)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from tools.domain.plan import PLAN_DOC, clauses_for_kind
 from tools.model import vocab
 from tools.site.escape import md
 
@@ -57,18 +58,13 @@ def why_section(repo, g, rules, rec, rel) -> str:
     """Markdown for the "依据链" section of a record page."""
     out = ["", "## 依据链", "", "本记录与其依据、所属版本和相关名单或措施的关系：", "", "```mermaid",
            neighbourhood(g, rec.id), "```", ""]
-    clauses = {}
-    for r in rules:
-        if r.clause and (not r.kinds or rec.kind in r.kinds):
-            clauses.setdefault(r.clause_provision, []).append(r.id)
+    clauses = clauses_for_kind(repo, rules, rec.kind)
     if clauses:
         out += ["受方案以下条款约束（检查规则见括号）：", ""]
-        order = repo.provisions.get("benxi-plan-2021", {})
-        for pid in sorted(clauses, key=lambda p: order.get(p, (10**6,))[0]):
-            prov = repo.provision("benxi-plan-2021", pid) or {}
-            rules_md = "、".join(f"[{r}]({rel('rules.md')}#{r.lower()})" for r in clauses[pid])
-            out.append(f"- [{md(prov.get('label') or pid)}]({rel('documents/benxi-plan-2021.md')}#{pid}) "
-                       f"{md(prov.get('title') or '')}（{rules_md}）")
+        for c in clauses:
+            rules_md = "、".join(f"[{r}]({rel('rules.md')}#{r.lower()})" for r in c["rules"])
+            out.append(f"- [{md(c['label'])}]({rel(f'documents/{PLAN_DOC}.md')}#{c['id']}) "
+                       f"{md(c['title'] or '')}（{rules_md}）")
         out.append("")
     kind = vocab.KINDS.get(rec.kind, rec.kind)
     out.append(f"在仓库中运行 python -m tools why {md(rec.id)} 可在命令行查看同样的依据链（{md(kind)}）。")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tools.domain.measures import rows
 from tools.load.yaml_loader import load_bytes
 
 HEADER = "# 由 owners.yml 生成（python -m tools owners），请勿手工修改。\n"
@@ -14,10 +15,9 @@ def _texts(rec):
     for field in PEOPLE_FIELDS:
         value = rec.data.get(field)
         out += value if isinstance(value, list) else [value] if isinstance(value, str) else []
-    for row in rec.data.get("rows") or []:
-        if isinstance(row, dict):
-            out += [x for x in row.get("implementers") or [] if isinstance(x, str)]
-    out += [x for x in rec.data.get("implementers") or [] if isinstance(x, str)]
+    if rec.kind == "measure":
+        for row in rows(rec):
+            out += [x for x in row.data.get("implementers") or [] if isinstance(x, str)]
     return out
 
 

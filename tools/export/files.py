@@ -11,15 +11,14 @@ import datetime as _dt
 import hashlib
 import io
 import json
-import os
 import re
 import shutil
-import subprocess
 import tempfile
 import zipfile
 from pathlib import Path
 
-from tools.graph.export import to_json as graph_json
+from tools.base.provenance import build_time, commit_id
+from tools.graph.serialize import to_json as graph_json
 from tools.graph.queries import joint_sanctions
 from tools.model.records import iter_citations
 from tools.model.vocab import KINDS
@@ -45,31 +44,6 @@ COLUMNS = {
     "repair_regime": [("id", "id"), ("名称", "name"), ("施行日期", "effective_from"), ("终止日期", "effective_to"),
                       ("依据", "@basis"), ("已核实", "verified")],
 }
-
-
-def build_time(root) -> _dt.datetime:
-    """SOURCE_DATE_EPOCH if set, else the time of the last commit; outside a git checkout (and only there), the
-    start of today (UTC), so that builds of one day still agree."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if not epoch:
-        try:
-            out = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%ct"], capture_output=True,
-                                 text=True, timeout=10)
-            epoch = out.stdout.strip() if out.returncode == 0 else ""
-        except (OSError, subprocess.SubprocessError):
-            epoch = ""
-    if not epoch:
-        today = _dt.datetime.now(tz=_dt.timezone.utc)
-        return today.replace(hour=0, minute=0, second=0, microsecond=0)
-    return _dt.datetime.fromtimestamp(int(epoch), tz=_dt.timezone.utc)
-
-
-def commit_id(root) -> str | None:
-    try:
-        out = subprocess.run(["git", "-C", str(root), "rev-parse", "HEAD"], capture_output=True, text=True, timeout=10)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return out.stdout.strip() if out.returncode == 0 else None
 
 
 def _plain(value):
@@ -152,9 +126,10 @@ def _normalise_zip(data: bytes, when: _dt.datetime) -> bytes:
     return out.getvalue()
 
 
-def export_files(repo, g, root) -> dict[str, bytes]:
-    """relative path -> content of every export file except index.json."""
-    when = build_time(root)
+def export_files(repo, g, root, when: _dt.datetime | None = None) -> dict[str, bytes]:
+    """relative path -> content of every export file except index.json (``when``: the build time, default
+    from SOURCE_DATE_EPOCH or the commit)."""
+    when = when or build_time(root)
     files = {}
     for kind in KINDS:
         records = [dict(_plain(r.data), _path=r.path, **({"_group": r.group} if r.group else {}))
@@ -176,12 +151,13 @@ def export_files(repo, g, root) -> dict[str, bytes]:
     return files
 
 
-def export(repo, g, out_dir, root) -> dict:
+def export(repo, g, out_dir, root, when: _dt.datetime | None = None) -> dict:
     """Write every export file and index.json into out_dir (replaced whole, never half-written)."""
     out_dir = Path(out_dir)
-    files = export_files(repo, g, root)
+    when = when or build_time(root)
+    files = export_files(repo, g, root, when)
     index = {"format_version": FORMAT_VERSION, "commit": commit_id(root),
-             "generated_at": build_time(root).strftime("%Y-%m-%dT%H:%M:%SZ"),
+             "generated_at": when.strftime("%Y-%m-%dT%H:%M:%SZ"),
              "counts": {kind: len(repo.of_kind(kind)) for kind in KINDS},
              "files": [{"path": path, "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
                        for path, data in sorted(files.items())]}

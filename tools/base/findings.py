@@ -1,4 +1,8 @@
-"""The one result type every stage produces: a finding with a location."""
+"""The one result type every stage produces: a finding with a location. Findings are immutable values.
+
+The loader and the rules produce findings without a severity (the rule registry owns it); the lint's one
+finalisation step returns new findings with severity, draft softening, waiver and normalised message.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -15,10 +19,10 @@ class Location:
     column: int = 1  # 1-based
 
 
-@dataclass
+@dataclass(frozen=True)
 class Finding:
     rule: str
-    severity: str
+    severity: str | None  # None until the lint's finalisation fills it in from the registry
     location: Location
     message: str
     record: str | None = None  # id of the record the finding is about, if any
@@ -61,7 +65,7 @@ class Finding:
         return out
 
 
-@dataclass
+@dataclass(frozen=True)
 class Summary:
     files: int = 0
     records: int = 0
@@ -72,17 +76,21 @@ class Summary:
 
     @classmethod
     def of(cls, findings, files: int, records: int) -> "Summary":
-        s = cls(files=files, records=records)
+        by_rule: dict = {}
+        errors = warnings = waived = 0
         for f in findings:
-            s.by_rule[f.rule] = s.by_rule.get(f.rule, 0) + 1
+            by_rule[f.rule] = by_rule.get(f.rule, 0) + 1
             if f.waiver is not None:
-                s.waived += 1
+                waived += 1
             elif f.severity == ERROR:
-                s.errors += 1
+                errors += 1
             else:
-                s.warnings += 1
-        s.by_rule = dict(sorted(s.by_rule.items()))
-        return s
+                warnings += 1
+        return cls(files, records, errors, warnings, waived, dict(sorted(by_rule.items())))
+
+    def exit_code(self, strict: bool = False) -> int:
+        """0 clean, 1 when an unwaived error remains (or, with strict, an unwaived warning)."""
+        return 1 if self.errors or (strict and self.warnings) else 0
 
     def line_zh(self) -> str:
         tallies = "，".join(f"{rule} {n}" for rule, n in self.by_rule.items())

@@ -1,9 +1,8 @@
-"""Write the graph as node-link JSON (default) or GraphML (which cannot hold lists: they are flattened)."""
+"""The graph as node-link JSON (default) or GraphML (which cannot hold lists: they are flattened), as text."""
 from __future__ import annotations
 
 import io
 import json
-import sys
 
 import networkx as nx
 
@@ -42,11 +41,5 @@ def to_graphml(g) -> str:
     return buf.getvalue().decode("utf-8")
 
 
-def write_graph(g, fmt: str = "json", out=None) -> None:
-    text = to_json(g) if fmt == "json" else to_graphml(g)
-    if out is None:
-        sys.stdout.write(text)
-    else:
-        tmp = out.with_name(out.name + ".tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(out)
+def serialize(g, fmt: str = "json") -> str:
+    return to_json(g) if fmt == "json" else to_graphml(g)

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import yaml
 
+from tools.domain import durations
+from tools.domain.durations import Duration
 from tools.model import vocab
 from tools.model.schemas import ID_PATTERN
 
@@ -20,8 +22,6 @@ COLUMNS = ["id", "信息类别", "信息名称", "具体行为", "提供单位",
 REQUIRED = ["信息类别", "信息名称", "纳入依据"]
 _CITE = re.compile(r"《([^》]+)》\s*((?:第[零〇一二三四五六七八九十百千]+条(?:第[一二三四五六七八九十]+款)?[、，,和及]?\s*)+)")
 _ARTICLE = re.compile(r"第[零〇一二三四五六七八九十百千]+条(?:第[一二三四五六七八九十]+款)?")
-_PERIOD = re.compile(r"^(\d+)\s*(年|个月|月|日|天)$")
-_UNITS = {"年": "Y", "个月": "M", "月": "M", "日": "D", "天": "D"}
 
 
 @dataclass
@@ -50,13 +50,10 @@ def _period(text):
     parts = re.split(r"\s*(?:至|到|-|~)\s*", text)
     out = []
     for part in parts:
-        if re.fullmatch(r"P\d+[YMWD]", part):
-            out.append(part)
-            continue
-        m = _PERIOD.match(part)
-        if not m:
+        period = Duration.parse(part) or Duration.from_zh(part)
+        if period is None:
             raise ValueError(f"公示期限“{text}”无法识别：请写“3个月”“1年”或“3个月至1年”")
-        out.append(f"P{m[1]}{_UNITS[m[2]]}")
+        out.append(period.iso())
     if len(out) == 1:
         return {"maximum": out[0]}
     if len(out) == 2:
@@ -198,7 +195,7 @@ def export_workbook(repo, catalog: str, path: Path) -> int:
     for rec in entries:
         d = rec.data
         period = d.get("publication_period") or {}
-        span = "至".join(_period_zh(p) for p in (period.get("minimum"), period.get("maximum")) if p)
+        span = "至".join(durations.zh(p) for p in (period.get("minimum"), period.get("maximum")) if p)
         ws.append([rec.id, cats.get(d.get("category"), d.get("category")), d.get("name"), d.get("behavior"),
                    "、".join(d.get("provider") or []), d.get("data_source"), vocab.NATURES.get(d.get("nature"), ""),
                    "、".join(vocab.SUBJECTS.get(s, s) for s in d.get("subjects") or []),
@@ -208,8 +205,3 @@ def export_workbook(repo, catalog: str, path: Path) -> int:
     wb.save(path)
     return len(entries)
 
-
-def _period_zh(value) -> str:
-    m = re.fullmatch(r"P(\d+)([YMD])", value or "")
-    units = {"Y": "年", "M": "个月", "D": "日"}
-    return f"{m[1]}{units[m[2]]}" if m else str(value)

@@ -1,6 +1,6 @@
 """What changed between two editions (or two revisions of the repository), record by record, field by field.
 
-Used by ``python -m tools diff`` and by the site's 版本变化 page. Records of two editions are paired by name (an
+Used by ``python -m tools diff`` (text in tools.report.answers) and by the site's 版本变化 page. Records of two editions are paired by name (an
 information item keeps its name across editions); records of two revisions are paired by id.
 """
 from __future__ import annotations
@@ -104,7 +104,7 @@ def checkout(root, revision: str, into: Path) -> Path:
 
 
 def compare_revisions(root, old_rev, new_rev) -> dict:
-    from tools.load.repository import load_repository
+    from tools.model.repository import load_repository
 
     with tempfile.TemporaryDirectory() as tmp:
         old_repo, _ = load_repository(checkout(root, old_rev, Path(tmp) / "old"))
@@ -124,18 +124,3 @@ def as_json(result) -> dict:
             "added": [ref(r) for r in result["added"]], "removed": [ref(r) for r in result["removed"]],
             "modified": [{**ref(b), **changes} for _a, b, changes in result["modified"]],
             "unchanged": result["unchanged"]}
-
-
-def as_text(result) -> str:
-    j = as_json(result)
-    name = lambda x: x if isinstance(x, str) else f"{x['name']}（{x['id']}）"  # noqa: E731
-    lines = [f"{name(j['old'])} → {name(j['new'])}：新增 {len(j['added'])}，删除 {len(j['removed'])}，"
-             f"修改 {len(j['modified'])}，未变 {j['unchanged']}"]
-    lines += [f"ADD {r['name']}（{r['id']}，{r['path']}）" for r in j["added"]]
-    lines += [f"DEL {r['name']}（{r['id']}，{r['path']}）" for r in j["removed"]]
-    for m in j["modified"]:
-        lines.append(f"MOD {m['name']}（{m['id']}，{m['path']}）")
-        lines += [f"    {f['field']}: {f['old']} → {f['new']}" for f in m["fields"]]
-        lines += [f"    + 依据 {c}" for c in m["citations_added"]]
-        lines += [f"    - 依据 {c}" for c in m["citations_removed"]]
-    return "\n".join(lines) + "\n"

@@ -1,0 +1,28 @@
+"""The one step that turns raw findings into reported ones, returning new findings (never changing them):
+
+1. the severity comes from the rule registry;
+2. a draft's errors become warnings, marked （草稿）: they are what is still to be filled (DRAFT-001 keeps the
+   draft off the site);
+3. waivers mark the findings they cover, and findings about the waivers themselves are added;
+4. messages quote YAML values: whitespace is collapsed, so every finding stays on one line in every format.
+"""
+from __future__ import annotations
+
+import dataclasses
+
+from tools.base.findings import ERROR, WARNING
+from tools.lint.waivers import apply_waivers
+
+
+def finalize(findings, repo, rules, as_of) -> list:
+    drafts = {r.path for r in repo.records if r.data.get("draft") is True}
+    out = []
+    for f in findings:
+        severity = rules[f.rule].severity
+        message = f.message
+        if f.path in drafts and severity == ERROR and f.rule != "DRAFT-001":
+            severity, message = WARNING, "（草稿）" + message
+        out.append(dataclasses.replace(f, severity=severity, message=message))
+    out, about = apply_waivers(repo, out, as_of, rules)
+    out += [dataclasses.replace(f, severity=rules[f.rule].severity) for f in about]
+    return [dataclasses.replace(f, message=" ".join(f.message.split())) for f in out]

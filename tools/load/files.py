@@ -1,0 +1,41 @@
+"""Reading one record file's bytes safely, and the raw-text hints taken from them."""
+from __future__ import annotations
+
+import os
+import re
+
+from tools.base.findings import Finding, Location
+from tools.load.yaml_loader import too_large
+
+# Hints from the raw bytes, each a superset of what the text-scanning rules (PII-001, HTML-001) look for:
+# a run of six ASCII digits or any full-width digit (every pattern of PII-001 has six digits in a row), and
+# "<", "javascript:" or "data:" in any case (HTML-001). C-speed translate and substring tests, no regex scan.
+_DIGIT_MASK = bytes(0x31 if 0x30 <= b <= 0x39 else 0x20 for b in range(256))
+_FULLWIDTH_DIGIT = re.compile(rb"\xef\xbc[\x90-\x99]")
+
+
+def scan_hints(raw: bytes) -> set:
+    flags = set()
+    if b"111111" in raw.translate(_DIGIT_MASK) or _FULLWIDTH_DIGIT.search(raw):
+        flags.add("digits")
+    low = raw.lower()
+    if b"<" in raw or b"javascript:" in low or b"data:" in low:
+        flags.add("markup")
+    return flags
+
+
+def problem(rule: str, rel: str, line: int, col: int, message: str, record=None) -> Finding:
+    """A finding of the loading stage (its severity comes from the rule registry when the lint finalises)."""
+    return Finding(rule=rule, severity=None, location=Location(rel, line, col), message=message, record=record)
+
+
+def read_file(root, rel: str) -> tuple[bytes | None, Finding | None]:
+    """The bytes of a file, or None and the finding that says why not (too large, unreadable)."""
+    try:
+        with open(os.path.join(root, rel), "rb") as fh:
+            big = too_large(os.fstat(fh.fileno()).st_size)  # checked before reading: a huge file is never read
+            if big is not None:
+                return None, problem("YAML-013", rel, 1, 1, big.problems[0].message)
+            return fh.read(), None
+    except OSError as exc:
+        return None, problem("YAML-002", rel, 1, 1, f"无法读取文件：{exc.strerror}")

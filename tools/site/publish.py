@@ -1,0 +1,67 @@
+"""The generated pages written out beside the hand-written ones, and a plain MkDocs build of them.
+
+``tools build`` does not hand state to MkDocs through hooks: it writes every page into a folder and runs
+``mkdocs build`` in a child process on a small configuration that inherits the repository's mkdocs.yml
+(MkDocs' own ``INHERIT``) and only points it at that folder, with no hooks. The child process gets the build
+time through its own environment (SOURCE_DATE_EPOCH) and runs in the repository root, so nothing in this
+process -- environment, working directory, logging, jieba's dictionary -- is changed.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from tools.load.layout import RECORD_ROOTS
+
+CONFIG = "mkdocs.yml"
+HOOKS = Path(__file__).resolve().with_name("hooks.py")
+
+
+def write_sources(pages: dict, hand_written: Path, out: Path) -> Path:
+    """A docs folder: the hand-written pages (docs/) and every generated page (uri -> Markdown)."""
+    shutil.copytree(hand_written, out)
+    for uri, content in pages.items():
+        target = out / uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+    return out
+
+
+def write_config(path: Path, parent: Path, **overrides) -> Path:
+    """A MkDocs configuration that inherits ``parent`` and overrides some of its keys."""
+    config = {"INHERIT": str(Path(parent).resolve()), **{k: v for k, v in overrides.items()}}
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=True), encoding="utf-8")
+    return path
+
+
+def plain_config(path: Path, parent: Path, docs_dir: Path, site_dir: Path) -> Path:
+    """The configuration of a plain build of already generated pages: no hooks, nothing to watch."""
+    return write_config(path, parent, docs_dir=str(Path(docs_dir).resolve()),
+                        site_dir=str(Path(site_dir).resolve()), hooks=[], watch=[])
+
+
+def run_mkdocs(config: Path, cwd: Path, epoch: int | None = None) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict`` of a configuration, in a child process (``cwd``: where relative paths in the
+    configuration start, the repository root)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}  # the banner about MkDocs 2 is not ours to print
+    if epoch is not None:
+        env["SOURCE_DATE_EPOCH"] = str(epoch)  # MkDocs dates its sitemap from it
+    # not --quiet: it would drop the warnings that --strict counts
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
+                          cwd=str(cwd), env=env, capture_output=True, text=True)
+
+
+def serve_config(repo: Path, site_config: Path) -> Path:
+    """Make another folder of records previewable and buildable with a site configuration (benchmarks, tests):
+    a mkdocs.yml inheriting ``site_config``, its hooks given by absolute path, and a copy of its hand-written
+    pages."""
+    repo = Path(repo)
+    write_config(repo / CONFIG, site_config, hooks=[str(HOOKS)],
+                 watch=[top for top in RECORD_ROOTS if (repo / top).is_dir()])
+    shutil.copytree(Path(site_config).resolve().parent / "docs", repo / "docs")
+    return repo
