@@ -1,12 +1,13 @@
 # Two commands for a fresh machine (see README):
 #   make build   -- lint + graph + site into site/ (creates .venv and installs pinned requirements.txt)
-#   make test    -- the test suite (creates .venv and installs pinned requirements-dev.txt)
+#   make test    -- the test suite (creates .venv, installs pinned requirements-dev.txt, and -- the explicit
+#                   `browser` step -- Debian's Chromium and CJK fonts for the real-browser tests)
 PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip install --quiet --disable-pip-version-check
 
-.PHONY: build test lint serve bench clean
+.PHONY: build test test-fast browser lint serve bench clean
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -20,8 +21,23 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
 build: $(VENV)/.runtime
 	$(PY) -m tools build
 
-test: $(VENV)/.dev
+test: $(VENV)/.dev browser
 	$(PY) -m pytest -q
+
+# the suite without the slow tests (real browser, real site builds): for a quick check while editing
+test-fast: $(VENV)/.dev
+	$(PY) -m pytest -q -m "not slow"
+
+# The real-browser tests drive Debian's Chromium (a system package, not from PyPI) with the pinned playwright.
+# Installed here, explicitly, when missing: as root, or through sudo. Without apt-get (not Debian) the browser
+# tests are skipped with a message; with apt-get, a failed install fails.
+browser:
+	@if command -v chromium >/dev/null 2>&1; then :; \
+	elif command -v apt-get >/dev/null 2>&1; then \
+	  echo "安装浏览器测试所需的 Chromium 和中文字体（apt-get install chromium fonts-noto-cjk）……"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk; \
+	else echo "未找到 Chromium，也没有 apt-get：真实浏览器测试将跳过"; fi
 
 lint: $(VENV)/.runtime
 	$(PY) -m tools lint

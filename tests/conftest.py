@@ -63,3 +63,14 @@ def _private_cache(monkeypatch, _cache_home):
     """Keep every cache the tests cause out of the user's real ~/.cache."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(_cache_home))
     monkeypatch.delenv("TOOLS_NO_CACHE", raising=False)
+
+
+SLOW_FIXTURES = {"site_repo", "site_repo_module", "built", "browser"}
+
+
+def pytest_collection_modifyitems(items):
+    """A test that builds a real site or drives a real browser is slow (`make test` runs it; `make test-fast`
+    does not)."""
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)

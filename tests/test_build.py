@@ -5,8 +5,12 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from conftest import ROOT, write
 from tools.build import build
+
+pytestmark = pytest.mark.slow
 
 INJECTIONS = {
     "script": "<script>window.__pwned=1</script>",
@@ -116,3 +120,33 @@ def test_two_builds_of_the_same_commit_are_byte_identical(site_repo, tmp_path, m
     different = [str(p) for p in files_a if (a / p).read_bytes() != (b / p).read_bytes()]
     assert different == []
     assert "2025-11-25" in (a / "index.html").read_text(encoding="utf-8")  # the data's date, not the clock
+
+
+def test_build_leaves_the_process_as_it_was(site_repo, capsys):
+    """No environment change, no chdir, the garbage collector as it was, mkdocs.yml untouched, no hooks run."""
+    import gc
+    import os
+
+    config = (site_repo / "mkdocs.yml").read_bytes()
+    env, cwd, gc_on, frozen = dict(os.environ), os.getcwd(), gc.isenabled(), gc.get_freeze_count()
+    assert build(site_repo) == 0
+    assert dict(os.environ) == env
+    assert os.getcwd() == cwd
+    assert gc.isenabled() == gc_on and gc.get_freeze_count() == frozen
+    assert (site_repo / "mkdocs.yml").read_bytes() == config
+    assert "lint:" not in capsys.readouterr().err  # the hooks' log lines: the build does not run them
+
+
+def test_library_lint_restores_the_garbage_collector(mini_repo):
+    import gc
+
+    from tools.lint import lint
+
+    gc.disable()
+    try:
+        lint(mini_repo)
+        assert not gc.isenabled(), "a paused collector stays paused"
+    finally:
+        gc.enable()
+    lint(mini_repo)
+    assert gc.isenabled() and gc.get_freeze_count() == 0

@@ -37,6 +37,24 @@ def _period_stated(period) -> bool:
 # -- 四（一）1 ---------------------------------------------------------------------------------------------------
 @rule("CAT-001", ERROR, "目录条目须写明具体行为、提供单位、数据来源、性质分类、共享属性、公开属性和公示期限", clause="四（一）1", kinds=("catalog_entry",))
 def plan_fields(repo, ctx):
+    """四（一）1：公共信用信息实行目录制管理，每项信息须明确对应的具体行为、提供单位、数据来源、性质分类、
+    共享属性、公开属性、公示期限。本规则检查目录条目逐项填写了这七项内容；
+    不公开（`disclosure.attribute: not_public`）的条目可将公示期限明确写为 `publication_period: null`。
+
+    报错：
+    ```yaml
+    # 目录条目
+    behavior: 受到行政处罚
+    data_source: ~
+    ```
+
+    通过：
+    ```yaml
+    # 目录条目
+    behavior: 受到行政处罚
+    data_source: 行政处罚决定书
+    ```
+    """
     for rec in entries(repo):
         missing = [zh for key, zh in PLAN_REQUIRED_FIELDS.items() if rec.data.get(key) in (None, "", [], {})
                    and not (key == "publication_period" and key in rec.data and _not_public(rec))]
@@ -51,6 +69,26 @@ def _not_public(rec) -> bool:
 @rule("CAT-002", ERROR, "目录条目的纳入依据须有法律、法规或党中央、国务院政策文件（部门规章、规范性文件不足以单独作为依据）",
       clause="四（一）1", kinds=("catalog_entry",))
 def entry_basis_level(repo, ctx):
+    """四（一）1：各级行政机关进行公共信用信息管理，必须严格以法律、法规或者党中央、国务院政策文件为依据，
+    实行目录制管理。本规则检查目录条目的纳入依据（`basis`）至少引用一条法律、法规或党中央、国务院政策文件的条款；
+    只引用部门规章、规范性文件等的，不足以作为纳入依据。
+
+    报错：
+    ```yaml
+    # 目录条目
+    basis:
+      - doc: benxi-plan-2021
+        provision: task-1
+    ```
+
+    通过：
+    ```yaml
+    # 目录条目
+    basis:
+      - doc: example-law
+        provision: art-1
+    ```
+    """
     for rec in entries(repo):
         basis = rec.data.get("basis") or []
         docs = cited_documents(repo, basis)
@@ -61,6 +99,24 @@ def entry_basis_level(repo, ctx):
 
 @rule("CAT-003", ERROR, "目录版本须是全国基础目录、辽宁省目录或省、市补充目录，且类型与地域相符", clause="四（一）1", kinds=("catalog_edition",))
 def edition_scope(repo, ctx):
+    """四（一）1：各级行政机关要严格按照全国公共信用信息基础目录和全省统一的《辽宁省公共信用信息目录》及省公共信用信息
+    补充目录界定公共信用信息纳入范围。
+    本规则检查目录版本的类型（`scope`）与适用地域（`jurisdiction`）相符：全国基础目录适用全国，省级目录和省级补充目录适用辽宁省，市级补充目录适用本溪市。
+
+    报错：
+    ```yaml
+    # 公共信用信息目录版本
+    scope: municipal_supplementary
+    jurisdiction: liaoning
+    ```
+
+    通过：
+    ```yaml
+    # 公共信用信息目录版本
+    scope: municipal_supplementary
+    jurisdiction: benxi
+    ```
+    """
     for rec in repo.of_kind("catalog_edition"):
         scope, juris = rec.data.get("scope"), rec.data.get("jurisdiction")
         allowed = EDITION_SCOPES.get(scope)
@@ -72,6 +128,30 @@ def edition_scope(repo, ctx):
 
 @rule("CAT-004", ERROR, "行政处罚信息条目须声明并依法排除三类不纳入的处罚信息", clause="四（一）1", kinds=("catalog_entry",))
 def penalty_exclusions(repo, ctx):
+    """四（一）1：适用简易程序作出的行政处罚信息，违法行为轻微且主动消除或者减轻危害后果的行政处罚信息，
+    以及初次违法且危害后果轻微并主动消除或者减轻危害后果的行政处罚信息，不纳入公共信用信息。
+    本规则检查行政处罚信息条目在 `penalty_exclusions` 中对这三类信息逐项声明排除（`excluded: true`），
+    并引用方案四（一）1 或法律的条款作为排除依据。
+
+    报错：
+    ```yaml
+    # 目录条目
+    penalty_exclusions:
+      minor_corrected:
+        excluded: false
+    ```
+
+    通过：
+    ```yaml
+    # 目录条目
+    penalty_exclusions:
+      minor_corrected:
+        excluded: true
+        basis:
+          - doc: benxi-plan-2021
+            provision: task-1
+    ```
+    """
     for rec in entries(repo):
         if rec.data.get("information_kind") != "administrative_penalty":
             continue
@@ -94,6 +174,31 @@ def penalty_exclusions(repo, ctx):
 # -- 四（一）2 ---------------------------------------------------------------------------------------------------
 @rule("DET-001", ERROR, "失信信息须写明认定失信行为的文书；其他文书须有法律、法规或党中央、国务院政策文件依据", clause="四（一）2", kinds=("catalog_entry",))
 def determination(repo, ctx):
+    """四（一）2：可认定失信行为的依据包括生效的司法裁判文书和仲裁文书、行政处罚和行政裁决等行政行为决定文书，
+    以及法律、法规或者党中央、国务院政策文件规定可作为失信行为认定依据的其他文书。
+    本规则检查失信信息条目（`nature: adverse`）在 `determination_documents` 中写明认定失信行为的文书；
+    以“其他文书”（`other`）认定的，须在 `determination_basis` 中引用法律、法规或党中央、国务院政策文件。
+
+    报错：
+    ```yaml
+    # 目录条目
+    nature: adverse
+    determination_documents: [administrative_penalty, other]
+    determination_basis:
+      - doc: benxi-plan-2021
+        provision: task-2
+    ```
+
+    通过：
+    ```yaml
+    # 目录条目
+    nature: adverse
+    determination_documents: [administrative_penalty, other]
+    determination_basis:
+      - doc: example-law
+        provision: art-1
+    ```
+    """
     for rec in entries(repo):
         if rec.data.get("nature") != "adverse":
             continue
@@ -109,6 +214,31 @@ def determination(repo, ctx):
 # -- 四（二）3 ---------------------------------------------------------------------------------------------------
 @rule("ROUTE-001", ERROR, "方案四（二）3 的七种归集方式都有记录，且各自引用所依据的子项", clause="四（二）3", kinds=("collection_route",))
 def routes_complete(repo, ctx):
+    """四（二）3：公共信用信息提供单位应按照《辽宁省公共信用信息目录》如实采集信息，
+    并按照第(1)至(7)项规定的路径推送至信用信息平台或者相应填报系统。
+    本规则检查每条归集方式记录都引用方案四（二）3 中它所依据的子项（`task-3-1` 至 `task-3-7`），
+    且七项路径都有对应的归集方式记录。
+
+    报错：
+    ```yaml
+    # 公共信用信息归集方式
+    id: route-5
+    name: 公用企事业单位按约定推送
+    basis:
+      - doc: benxi-plan-2021
+        provision: task-3
+    ```
+
+    通过：
+    ```yaml
+    # 公共信用信息归集方式
+    id: route-5
+    name: 公用企事业单位按约定推送
+    basis:
+      - doc: benxi-plan-2021
+        provision: task-3-5
+    ```
+    """
     routes = repo.of_kind("collection_route")
     plan = repo.get(PLAN_DOC, "document")
     for route in routes:
@@ -140,6 +270,39 @@ def _route_mismatch(route, entry) -> list[str]:
 @rule("ROUTE-002", ERROR, "辽宁、本溪目录条目须写明与提供单位层级和类型相符的归集方式；全国条目须说明不适用的理由和依据",
       clause="四（二）3", kinds=("catalog_entry",))
 def entry_route(repo, ctx):
+    """四（二）3：公共信用信息提供单位应按照《辽宁省公共信用信息目录》如实采集信息，
+    并按照第(1)至(7)项规定的路径推送至信用信息平台或者相应填报系统。
+    本规则检查辽宁省、本溪市目录的条目写明归集方式（`collection.route`），且该方式适用于条目的提供单位层级、
+    提供单位类型和信息种类；按第(7)项“其他法律法规等要求报送的”方式报送的，
+    须在 `collection.basis` 中引用要求报送的法律、法规或党中央、国务院政策文件的条款。
+    全国目录的条目可以说明不适用本市归集方式的理由（`collection.exemption`），但须引用依据。
+
+    报错：
+    ```yaml
+    # 公共信用信息目录版本
+    scope: municipal_supplementary
+    jurisdiction: benxi
+    ---
+    # 目录条目
+    provider_level: county
+    collection:
+      route: route-2  # 市级提供单位向本级信用信息共享平台推送
+      exemption: ~
+    ```
+
+    通过：
+    ```yaml
+    # 公共信用信息目录版本
+    scope: municipal_supplementary
+    jurisdiction: benxi
+    ---
+    # 目录条目
+    provider_level: city
+    collection:
+      route: route-2  # 市级提供单位向本级信用信息共享平台推送
+      exemption: ~
+    ```
+    """
     for rec in entries(repo):
         edition = edition_of(repo, rec)
         if edition is None:
@@ -169,6 +332,33 @@ def entry_route(repo, ctx):
 # -- 四（二）4 ---------------------------------------------------------------------------------------------------
 @rule("SHARE-001", ERROR, "共享的信息须写明共享目的、共享对象和依据", clause="四（二）4(1)", kinds=("catalog_entry",))
 def sharing_purpose(repo, ctx):
+    """四（二）4(1)：社会信用主管部门和公共信用信息提供单位应当根据国家机关依法履行职责的需求，
+    按照合法、必要的原则共享公共信用信息；通过共享获取的公共信用信息，不得用于履行职责以外的用途。
+    本规则检查共享的条目（共享属性不是 `not_shared`）写明共享目的（`purpose`）、共享对象（`recipients`）和共享依据
+    （`basis`）。
+
+    报错：
+    ```yaml
+    # 目录条目
+    sharing:
+      attribute: conditional
+      purpose: ~
+      recipients: [国家机关]
+      basis: ~
+    ```
+
+    通过：
+    ```yaml
+    # 目录条目
+    sharing:
+      attribute: conditional
+      purpose: 履行监管职责
+      recipients: [国家机关]
+      basis:
+        - doc: example-law
+          provision: art-1
+    ```
+    """
     for rec in entries(repo):
         sharing = rec.data.get("sharing")
         if not isinstance(sharing, dict) or sharing.get("attribute") in (None, "not_shared"):
@@ -182,6 +372,28 @@ def sharing_purpose(repo, ctx):
 
 @rule("SHARE-002", ERROR, "涉及国家秘密、商业秘密和个人隐私的信息不得公开", clause="四（二）4(2)", kinds=("catalog_entry",))
 def secrets_not_public(repo, ctx):
+    """四（二）4(2)：公开信息不得侵犯国家秘密、商业秘密和个人隐私。
+    本规则检查含有国家秘密、商业秘密或个人隐私（`confidentiality`）的条目，其公开属性不是社会公开（`public`），
+    而是不公开或依申请公开。
+
+    报错：
+    ```yaml
+    # 目录条目
+    information_kind: contract_performance
+    confidentiality: [trade_secret]
+    disclosure:
+      attribute: public
+    ```
+
+    通过：
+    ```yaml
+    # 目录条目
+    information_kind: contract_performance
+    confidentiality: [trade_secret]
+    disclosure:
+      attribute: conditional
+    ```
+    """
     for rec in entries(repo):
         secret = rec.data.get("confidentiality") or []
         if secret and (rec.data.get("disclosure") or {}).get("attribute") == "public":
@@ -191,6 +403,34 @@ def secrets_not_public(repo, ctx):
 
 @rule("SHARE-003", ERROR, "公开自然人信息须有法律、法规或国务院决定、命令依据或本人同意，并须脱敏", clause="四（二）4(2)", kinds=("catalog_entry",))
 def natural_person_disclosure(repo, ctx):
+    """四（二）4(2)：公开个人相关信息的，必须有明确的法律、法规或者国务院决定、命令作为依据或经本人同意，
+    并进行必要脱敏处理。本规则检查社会公开的自然人信息条目：`disclosure.basis` 引用法律、法规或国务院决定、命令，
+    或以本人同意为据（`disclosure.consent` 与 `consent.required` 均为 true），并写明脱敏规则（`disclosure.masking`）。
+
+    报错：
+    ```yaml
+    # 目录条目
+    subjects: [natural_person]
+    disclosure:
+      attribute: public
+      masking: 隐去身份证号码中间十位
+      basis:
+        - doc: benxi-plan-2021
+          provision: task-4-2
+    ```
+
+    通过：
+    ```yaml
+    # 目录条目
+    subjects: [natural_person]
+    disclosure:
+      attribute: public
+      masking: 隐去身份证号码中间十位
+      basis:
+        - doc: example-law
+          provision: art-1
+    ```
+    """
     for rec in entries(repo):
         disc = rec.data.get("disclosure") or {}
         if "natural_person" not in (rec.data.get("subjects") or []) or disc.get("attribute") != "public":
@@ -208,6 +448,26 @@ def natural_person_disclosure(repo, ctx):
 # -- 四（二）5 ---------------------------------------------------------------------------------------------------
 @rule("PUB-001", ERROR, "行政许可、行政处罚信息须在信用网站公开（“双公示”）", clause="四（二）5", kinds=("catalog_entry",))
 def double_publicity(repo, ctx):
+    """四（二）5：全面落实行政许可和行政处罚等信用信息上网公开（“双公示”）制度，按照“应公示，尽公示”的原则，
+    依据“双公示”数据标准在信用门户网站公示。
+    本规则检查行政许可、行政处罚信息条目的公开属性为社会公开（`disclosure.attribute: public`）。
+
+    报错：
+    ```yaml
+    # 目录条目
+    information_kind: administrative_penalty
+    disclosure:
+      attribute: not_public
+    ```
+
+    通过：
+    ```yaml
+    # 目录条目
+    information_kind: administrative_penalty
+    disclosure:
+      attribute: public
+    ```
+    """
     for rec in entries(repo):
         kind = rec.data.get("information_kind")
         if kind in DOUBLE_PUBLICITY and (rec.data.get("disclosure") or {}).get("attribute") != "public":
@@ -216,6 +476,28 @@ def double_publicity(repo, ctx):
 
 @rule("PUB-002", ERROR, "双公示信息写明公示期限，且与认定部门公开的期限一致", clause="四（二）5", kinds=("catalog_entry",))
 def publication_consistent(repo, ctx):
+    """四（二）5：信用中国（辽宁本溪）网站、国家企业信用信息公示系统（辽宁本溪）统一公开所归集的应当公开的公共信用信息，
+    须与认定部门公开的内容、期限保持一致；行政许可、行政处罚信息实行“双公示”。
+    本规则检查行政许可、行政处罚信息条目写明公示期限（`minimum`/`maximum`，或按信用修复制度确定：
+    `follows_repair_regime: true`），细化上级条目（`refines`）的条目，其公示期限须与上级条目一致。
+
+    报错：
+    ```yaml
+    # 目录条目
+    information_kind: administrative_penalty
+    publication_period:
+      follows_repair_regime: false
+      description: 按有关规定公示
+    ```
+
+    通过：
+    ```yaml
+    # 目录条目
+    information_kind: administrative_penalty
+    publication_period:
+      follows_repair_regime: true
+    ```
+    """
     for rec in entries(repo):
         period = rec.data.get("publication_period")
         if rec.data.get("information_kind") in DOUBLE_PUBLICITY and not _period_stated(period):
@@ -236,6 +518,30 @@ def _period_key(p):
 # -- 四（五）12–13 -----------------------------------------------------------------------------------------------
 @rule("SEC-001", ERROR, "条目须写明谁可以查询使用、为了什么目的、依据什么（最小化原则）", clause="四（五）12", kinds=("catalog_entry",))
 def query_permission(repo, ctx):
+    """四（五）12：公共信用信息的采集、归集、共享、公示和应用，应当遵循合法、正当、必要、最小化原则；
+    社会信用主管部门和有关部门要明确信息查询使用权限和程序，建立信息查询使用登记和审查制度。
+    本规则检查目录条目在 `query` 中写明可以查询使用的单位（`authorized`）、目的（`purpose`）和依据（`basis`）。
+
+    报错：
+    ```yaml
+    # 目录条目
+    query:
+      authorized: [示例部门]
+      purpose: 履行监管职责
+      basis: ~
+    ```
+
+    通过：
+    ```yaml
+    # 目录条目
+    query:
+      authorized: [示例部门]
+      purpose: 履行监管职责
+      basis:
+        - doc: example-law
+          provision: art-1
+    ```
+    """
     for rec in entries(repo):
         query = rec.data.get("query")
         if not isinstance(query, dict):
@@ -249,6 +555,33 @@ NOTICE_ITEMS = list(vocab.CONSENT_NOTICE_ITEMS)
 
 @rule("PRIV-001", ERROR, "采集自然人信息须经本人同意并告知法定事项，或有法律、法规规定的例外", clause="四（五）13", kinds=("catalog_entry",))
 def natural_person_consent(repo, ctx):
+    """四（五）13：采集自然人公共信用信息，应当征得本人或其监护人同意，并明确告知其采集信息的目的、内容、方式、
+    用途和范围、享有的权利和承担的义务，法律法规另有规定的从其规定。
+    本规则检查涉及自然人的条目写明 `consent`：需要同意的（`required: true`）在 `notice` 中列出全部七项告知事项；
+    无需同意的（`required: false`）在 `exemption_basis` 中引用法律、法规的条款。
+
+    报错：
+    ```yaml
+    # 目录条目
+    subjects: [natural_person]
+    consent:
+      required: true
+      notice: [purpose, content, use]
+      validity: P1Y
+      exemption_basis: ~
+    ```
+
+    通过：
+    ```yaml
+    # 目录条目
+    subjects: [natural_person]
+    consent:
+      required: true
+      notice: [purpose, content, method, use, scope, rights, obligations]
+      validity: P1Y
+      exemption_basis: ~
+    ```
+    """
     for rec in entries(repo):
         if "natural_person" not in (rec.data.get("subjects") or []):
             continue
@@ -267,6 +600,28 @@ def natural_person_consent(repo, ctx):
 
 @rule("PRIV-002", ERROR, "禁止一次授权终身：本人同意须有有效期", clause="四（五）13", kinds=("catalog_entry",))
 def consent_expiry(repo, ctx):
+    """四（五）13：禁止任何单位和个人未经授权、强制授权或一次授权终身收集使用个人信用信息。
+    本规则检查需要本人同意的条目（`consent.required: true`）写明授权有效期（`consent.validity`，如 P1Y 表示一年）。
+
+    报错：
+    ```yaml
+    # 目录条目
+    consent:
+      required: true
+      notice: [purpose, content, method, use, scope, rights, obligations]
+      exemption_basis: ~
+    ```
+
+    通过：
+    ```yaml
+    # 目录条目
+    consent:
+      required: true
+      notice: [purpose, content, method, use, scope, rights, obligations]
+      validity: P1Y
+      exemption_basis: ~
+    ```
+    """
     for rec in entries(repo):
         consent = rec.data.get("consent")
         if isinstance(consent, dict) and consent.get("required") is True and not consent.get("validity"):

@@ -27,6 +27,27 @@ def explanations() -> dict:
 @rule("META-002", ERROR, "方案第四部分和五（三）的每一项都须由规则检查，或写明为何留给人工",
       rationale="仓库自检：保证方案条款的覆盖面不会悄悄缩小")
 def plan_coverage(repo, ctx):
+    """仓库自检：方案第四部分和五（三）的每一项，要么有规则检查（规则的 clause 与该项的编号一致），要么在 tools/rules/coverage.yml 中写明为何留给人工；
+    coverage.yml 说明的条款也必须在方案中存在。这样方案条款的覆盖面不会悄悄缩小。
+
+    报错：
+    ```yaml
+    # 政策法规文件
+    id: benxi-plan-2021
+    provisions:
+      - id: task-12
+        label: 四（五）第12项  # 规则和 coverage.yml 写的是 四（五）12
+        title: 加强信用信息安全管理
+        summary: 公共信用信息的采集、归集、共享、公示和应用须遵循合法、正当、必要、最小化原则。
+    ```
+
+    通过：
+    ```yaml
+    # 政策法规文件
+    id: benxi-plan-2021
+    summary: 本溪市落实国办发〔2020〕49号意见的实施方案。  # 只改概述，条款及其编号不变
+    ```
+    """
     plan = plan_record(repo)
     if plan is None:
         return

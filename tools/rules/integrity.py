@@ -13,6 +13,46 @@ from tools.rules.registry import INFRASTRUCTURE, rule
 
 @rule("ID-002", ERROR, "id 在整个仓库中重复", rationale=INFRASTRUCTURE + "；重复的 id 会让引用指向不明")
 def duplicate_ids(repo, ctx):
+    """每条记录的 id 在整个仓库中必须唯一，不论记录类型：引用只写 id，重复的 id 会让引用指向不明。
+
+    报错：
+    ```yaml
+    # 政策法规文件（原文）
+    id: benxi-plan-2021  # 新建文件时照抄了方案记录的 id
+    title: 某条例（示例）
+    doc_number: null
+    issuer: [某机关]
+    level: local_regulation
+    jurisdiction: liaoning
+    issued: 2020-01-01
+    status: in_force
+    source: 示例
+    verified: true
+    provisions:
+      - id: art-1
+        label: 第一条
+        summary: 示例条款。
+    ```
+
+    通过：
+    ```yaml
+    # 政策法规文件（原文）
+    id: some-regulation
+    title: 某条例（示例）
+    doc_number: null
+    issuer: [某机关]
+    level: local_regulation
+    jurisdiction: liaoning
+    issued: 2020-01-01
+    status: in_force
+    source: 示例
+    verified: true
+    provisions:
+      - id: art-1
+        label: 第一条
+        summary: 示例条款。
+    ```
+    """
     first = {}
     for rec in repo.records:
         rid = rec.id
@@ -26,6 +66,25 @@ def duplicate_ids(repo, ctx):
 
 @rule("REF-001", ERROR, "引用的文件不存在", clause="二（严格依法依规）")
 def citation_documents(repo, ctx):
+    """二（严格依法依规）：事关个人、企业等主体切身利益的失信行为记录、严重失信主体名单认定和失信惩戒，必须严格在法治轨道内运行。引用（basis 等）中的 doc 必须是 policies/ 中已有记录的文件 id：依据找不到，
+    就无从核对。
+
+    报错：
+    ```yaml
+    # 目录条目
+    basis:
+      - doc: no-such-law
+        provision: art-1
+    ```
+
+    通过：
+    ```yaml
+    # 目录条目
+    basis:
+      - doc: example-law
+        provision: art-1
+    ```
+    """
     for rec in repo.records:
         for path, cit in rec.citations:
             doc = cit.get("doc")
@@ -35,6 +94,24 @@ def citation_documents(repo, ctx):
 
 @rule("REF-002", ERROR, "引用的条款在文件中不存在", clause="二（严格依法依规）")
 def citation_provisions(repo, ctx):
+    """二（严格依法依规）：事关个人、企业等主体切身利益的失信行为记录、严重失信主体名单认定和失信惩戒，必须严格在法治轨道内运行。引用的条款 provision 必须是被引用文件的 provisions 中已有的条款 id。
+
+    报错：
+    ```yaml
+    # 目录条目
+    basis:
+      - doc: example-law
+        provision: art-9  # 该文件只收录了 art-1、art-2
+    ```
+
+    通过：
+    ```yaml
+    # 目录条目
+    basis:
+      - doc: example-law
+        provision: art-1
+    ```
+    """
     for rec in repo.records:
         for path, cit in rec.citations:
             doc, prov = cit.get("doc"), cit.get("provision")
@@ -46,6 +123,22 @@ def citation_provisions(repo, ctx):
 
 @rule("REF-003", ERROR, "引用的记录不存在或类型不符", clause="五（三）")
 def record_references(repo, ctx):
+    """五（三）：在公共信用信息目录外违法违规记录、共享、公开信用信息，在失信惩戒措施清单外违法违规实施惩戒等行为，要依法依规追究相关单位和人员责任。
+    记录之间的引用（名单制度的 measures、措施的 targets、条目的 collection.route、目录和清单版本的 document 等）必须指向仓库中存在且类型相符的记录；
+    目录条目和惩戒措施所在的文件夹必须有目录版本 catalog.yml 或清单版本 list.yml，条目的信息类别 category 须在该目录版本中声明。
+
+    报错：
+    ```yaml
+    # 严重失信主体名单制度
+    measures: [measure-b]  # 清单中没有这项措施
+    ```
+
+    通过：
+    ```yaml
+    # 严重失信主体名单制度
+    measures: [measure-a]
+    ```
+    """
     for kind, pattern, targets in REFERENCES:
         allowed = "或".join(KINDS[t] for t in targets)
         for rec in repo.records:
@@ -79,6 +172,38 @@ def _group_references(repo):
 
 @rule("TIME-001", ERROR, "引用的文件在基准日不施行（已废止、已失效或尚未生效）", clause="二（严格依法依规）")
 def citations_in_force(repo, ctx):
+    """二（严格依法依规）：事关个人、企业等主体切身利益的失信行为记录、严重失信主体名单认定和失信惩戒，必须严格在法治轨道内运行。在基准日有效的记录，不得引用在基准日已废止、已失效或尚未施行的文件；
+    已失效（effective_to 早于基准日）或尚未生效的记录是历史或将来的记录，不在此列。
+
+    报错：
+    ```yaml
+    # 政策法规文件
+    id: some-old-law
+    title: 某条例（示例）
+    status: repealed
+    effective_to: 2024-12-31
+    ---
+    # 目录条目
+    basis:
+      - doc: some-old-law
+        provision: art-1
+    ```
+
+    通过：
+    ```yaml
+    # 政策法规文件
+    id: some-old-law
+    title: 某条例（示例）
+    status: repealed
+    effective_to: 2024-12-31
+    ---
+    # 目录条目
+    effective_to: 2024-12-31  # 本条目同日失效，是历史记录
+    basis:
+      - doc: some-old-law
+        provision: art-1
+    ```
+    """
     for rec in repo.records:
         if rec.kind == "document" or _record_ended(rec, ctx.as_of):
             continue
@@ -100,6 +225,37 @@ def _record_ended(rec, as_of):
 
 @rule("TIME-002", WARNING, "引用的文件已被修改，应核对是否引用现行版本（每条记录每个文件报告一次）", clause="二（严格依法依规）")
 def citations_amended(repo, ctx):
+    """二（严格依法依规）：事关个人、企业等主体切身利益的失信行为记录、严重失信主体名单认定和失信惩戒，必须严格在法治轨道内运行。引用的文件已被修改（status: amended）时，提示核对所引条款是否仍为现行内容；
+    每条记录对每个文件只提示一次，已失效或尚未生效的记录不提示。
+
+    报错：
+    ```yaml
+    # 政策法规文件
+    id: some-law-2015
+    title: 某条例（2015年版，示例）
+    status: amended
+    replaced_by: example-law
+    ---
+    # 目录条目
+    basis:
+      - doc: some-law-2015
+        provision: art-1
+    ```
+
+    通过：
+    ```yaml
+    # 政策法规文件
+    id: some-law-2015
+    title: 某条例（2015年版，示例）
+    status: amended
+    replaced_by: example-law
+    ---
+    # 目录条目
+    basis:
+      - doc: example-law  # 引用现行版本
+        provision: art-1
+    ```
+    """
     for rec in repo.records:
         if _record_ended(rec, ctx.as_of):
             continue
@@ -115,6 +271,22 @@ def citations_amended(repo, ctx):
 
 @rule("VERIFY-001", WARNING, "记录尚未逐项核实（verified: false）", clause="二（严格依法依规）")
 def unverified(repo, ctx):
+    """二（严格依法依规）：事关个人、企业等主体切身利益的失信行为记录、严重失信主体名单认定和失信惩戒，必须严格在法治轨道内运行。记录（或政策法规文件中的某一条款）标为 verified: false（尚未逐项对照来源核实）
+    时提示，并显示 note 中写明的未核实内容。
+
+    报错：
+    ```yaml
+    # 目录条目
+    verified: false
+    note: 公示期限尚未对照目录原文核实
+    ```
+
+    通过：
+    ```yaml
+    # 目录条目
+    verified: true
+    ```
+    """
     for rec in repo.records:
         if rec.data.get("verified") is False:
             note = rec.data.get("note")
@@ -136,6 +308,35 @@ ARTICLE_LABEL = re.compile(r"^第[零〇一二三四五六七八九十百千]+�
 
 @rule("DOC-001", ERROR, "法律法规和规章的条款必须使用官方条号（第N条）", clause="二（严格依法依规）")
 def article_labels(repo, ctx):
+    """二（严格依法依规）：事关个人、企业等主体切身利益的失信行为记录、严重失信主体名单认定和失信惩戒，必须严格在法治轨道内运行。法律、行政法规、地方性法规、司法解释和规章的条款，
+    label 须写原文的官方条号（汉字数字的“第N条”，可带“第N款”“第N项”），以便准确核对所引条文。
+
+    报错：
+    ```yaml
+    # 政策法规文件
+    id: some-regulation
+    title: 某条例（示例）
+    level: local_regulation
+    jurisdiction: liaoning
+    provisions:
+      - id: art-3
+        label: 第3条
+        summary: 示例条款。
+    ```
+
+    通过：
+    ```yaml
+    # 政策法规文件
+    id: some-regulation
+    title: 某条例（示例）
+    level: local_regulation
+    jurisdiction: liaoning
+    provisions:
+      - id: art-3
+        label: 第三条
+        summary: 示例条款。
+    ```
+    """
     for rec in repo.of_kind("document"):
         if rec.data.get("level") not in LABELLED_LEVELS:
             continue
@@ -150,6 +351,26 @@ def article_labels(repo, ctx):
 
 @rule("META-001", ERROR, "规则引用的方案条款不存在", rationale="仓库自检：每条规则都必须指向方案中真实存在的条款")
 def rule_clauses(repo, ctx):
+    """仓库自检：每条规则引用的方案条款（clause）必须与方案记录 benxi-plan-2021 中某一条款的编号（label）完全一致，保证每条规则都指向方案中真实存在的条款。
+
+    报错：
+    ```yaml
+    # 政策法规文件
+    id: benxi-plan-2021
+    provisions:
+      - id: part-2-1
+        label: 二（一）  # 规则引用的是 二（严格依法依规）
+        title: 严格依法依规
+        summary: 凡涉及个人、企业等主体切身利益的失信行为记录、严重失信主体名单认定和失信惩戒，只能在法治轨道内进行。
+    ```
+
+    通过：
+    ```yaml
+    # 政策法规文件
+    id: benxi-plan-2021
+    summary: 本溪市落实国办发〔2020〕49号意见的实施方案。  # 只改概述，条款及其编号不变
+    ```
+    """
     plan = repo.get(PLAN_DOC, "document")
     if plan is None:
         if repo.records:
@@ -163,6 +384,21 @@ def rule_clauses(repo, ctx):
 @rule("DRAFT-001", WARNING, "草稿记录：尚有待填写的内容，清除 draft: true 之前网站不会发布",
       rationale="编辑流程：用 python -m tools new 新建的记录先是草稿")
 def drafts(repo, ctx):
+    """用 python -m tools new 新建的记录先是草稿（draft: true）：检查提示还有几处“（待填写）”，草稿中的其他问题只报为警告；删除 draft: true 之前网站不发布该记录。
+
+    报错：
+    ```yaml
+    # 目录条目
+    draft: true
+    behavior: （待填写）
+    ```
+
+    通过：
+    ```yaml
+    # 目录条目
+    behavior: 受到行政处罚
+    ```
+    """
     for rec in repo.records:
         if rec.data.get("draft") is True:
             todo = sum(1 for _ in _placeholders(rec.data))

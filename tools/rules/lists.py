@@ -6,7 +6,25 @@ from tools.domain.levels import LEGAL, cited_documents, has_level
 from tools.model import vocab
 from tools.rules.registry import declared, rule
 
-DECLARED = [declared("LIST-001", ERROR, "名单的设列领域只能是国办发〔2020〕49号规定的四类之一，不得擅自增加或扩展", clause="四（三）6", kinds=("list_regime",))]
+DECLARED = [declared("LIST-001", ERROR, "名单的设列领域只能是国办发〔2020〕49号规定的四类之一，不得擅自增加或扩展",
+                     clause="四（三）6", kinds=("list_regime",), doc="""
+    四（三）6：严重失信主体名单只能针对四类严重违法失信行为的责任主体：严重危害人民群众身体健康和生命安全，
+    严重破坏市场公平竞争秩序和社会正常秩序，拒不履行法定义务严重影响司法机关和行政机关公信力，拒不履行国防义务；
+    设列名单的领域不得擅自增加或扩展。读取名单制度时检查其设列领域（domain）是这四类之一
+    （health_safety、market_order、obligation_credibility、national_defense）。
+
+    报错：
+    ```yaml
+    # 严重失信主体名单制度
+    domain: environmental_protection
+    ```
+
+    通过：
+    ```yaml
+    # 严重失信主体名单制度
+    domain: health_safety
+    ```
+    """)]
 
 ADMIN_STEPS = ("notice", "objection", "decision")
 
@@ -18,6 +36,36 @@ def regimes(repo):
 @rule("LIST-002", ERROR, "名单认定标准的依据层级：全国名单为法律、行政法规或党中央、国务院政策文件，省内名单为本省地方性法规，市级不得设列",
       clause="四（三）7", kinds=("list_regime",))
 def standard_level(repo, ctx):
+    """四（三）7：在全国范围内实施的名单，认定标准应当以法律、行政法规或党中央、国务院政策文件形式确定；
+    在本省范围内实施的名单，认定标准应当由省级地方性法规规定。检查名单制度 standard_basis 所引文件的层级：
+    全国性名单须引用法律、法规或党中央、国务院政策文件（只引用部门规章的过渡情形由 LIST-003 提示）；
+    辽宁省的名单须引用本省的地方性法规；方案只规定了这两种名单，本溪市（jurisdiction: benxi）不得设列名单。
+
+    报错：
+    ```yaml
+    # 严重失信主体名单制度
+    jurisdiction: liaoning
+    standard_basis:
+      - doc: example-law
+        provision: art-1
+    ```
+
+    通过：
+    ```yaml
+    # 政策法规文件
+    id: some-regulation
+    title: 辽宁省某条例（示例）
+    level: local_regulation
+    jurisdiction: liaoning
+    form: regulation
+    ---
+    # 严重失信主体名单制度
+    jurisdiction: liaoning
+    standard_basis:
+      - doc: some-regulation
+        provision: art-1
+    ```
+    """
     for rec in regimes(repo):
         juris = rec.data.get("jurisdiction")
         basis = rec.data.get("standard_basis") or []
@@ -38,6 +86,34 @@ def standard_level(repo, ctx):
 @rule("LIST-003", WARNING, "全国性名单的认定标准只以部门规章确定（国办发〔2020〕49号允许的过渡情形，应推动上升为法律法规）",
       clause="四（三）7", kinds=("list_regime",))
 def standard_departmental_only(repo, ctx):
+    """四（三）7：在全国范围内实施的名单，认定标准应当以法律、行政法规或党中央、国务院政策文件形式确定。
+    全国性名单的 standard_basis 只引用了部门规章、没有法律、法规或党中央、国务院政策文件时提示警告：
+    这是国办发〔2020〕49号允许的过渡做法，应关注其认定标准是否已上升为法律、法规。
+
+    报错：
+    ```yaml
+    # 政策法规文件
+    id: some-rule
+    title: 某部门规章（示例）
+    level: departmental_rule
+    form: rules
+    ---
+    # 严重失信主体名单制度
+    jurisdiction: national
+    standard_basis:
+      - doc: some-rule
+        provision: art-1
+    ```
+
+    通过：
+    ```yaml
+    # 严重失信主体名单制度
+    jurisdiction: national
+    standard_basis:
+      - doc: example-law
+        provision: art-1
+    ```
+    """
     for rec in regimes(repo):
         basis = rec.data.get("standard_basis") or []
         docs = cited_documents(repo, basis)
@@ -49,6 +125,30 @@ def standard_departmental_only(repo, ctx):
 @rule("LIST-004", ERROR, "行政机关认定的名单须有认定部门、事先告知、限时异议处理，决定书载明事由、依据、惩戒措施、移出条件和救济",
       clause="四（三）8", kinds=("list_regime",))
 def administrative_procedure(repo, ctx):
+    """四（三）8：作出认定决定前，应当告知当事人作出决定的事由、依据和依法享有的权利；当事人提出异议的，
+    应当予以核实并在规定时限内反馈结果；列入名单应依托行政决定文书，载明事由、依据、失信惩戒措施提示、
+    移出条件和程序、救济措施等。对行政机关认定（determined_by: administrative）的名单，检查 procedure 写明
+    事先告知（notice）、异议处理（objection）和认定决定（decision）三个环节并各自引用规定它的条款，
+    异议处理写明时限，决定书载明的事项（decision.contents）齐全。
+
+    报错：
+    ```yaml
+    # 严重失信主体名单制度
+    determined_by: administrative
+    procedure:
+      decision:
+        contents: [reason, basis, measures]
+    ```
+
+    通过：
+    ```yaml
+    # 严重失信主体名单制度
+    determined_by: administrative
+    procedure:
+      decision:
+        contents: [reason, basis, measures, removal, remedies]
+    ```
+    """
     for rec in regimes(repo):
         if rec.data.get("determined_by") != "administrative":
             continue
@@ -72,6 +172,39 @@ def administrative_procedure(repo, ctx):
 
 @rule("LIST-005", ERROR, "人民法院认定的名单按司法程序：引用规定该程序的司法规则，不虚构行政程序", clause="四（三）8", kinds=("list_regime",))
 def judicial_procedure(repo, ctx):
+    """四（三）8：名单按“谁认定、谁负责”原则依法依规认定；方案所列的事先告知、异议核实反馈和决定文书
+    是行政机关认定的程序。人民法院认定（determined_by: judicial）的名单按司法程序：检查它在
+    procedure.judicial.basis 中引用规定该程序的法律或司法解释，且不写 notice、objection、decision 等行政程序环节。
+
+    报错：
+    ```yaml
+    # 严重失信主体名单制度
+    determined_by: judicial
+    procedure:
+      notice:
+        description: 事先告知
+        basis:
+          - doc: example-law
+            provision: art-1
+      objection: ~
+      decision: ~
+    ```
+
+    通过：
+    ```yaml
+    # 严重失信主体名单制度
+    determined_by: judicial
+    procedure:
+      notice: ~
+      objection: ~
+      decision: ~
+      judicial:
+        description: 按法律规定的司法程序认定
+        basis:
+          - doc: example-law
+            provision: art-1
+    ```
+    """
     for rec in regimes(repo):
         if rec.data.get("determined_by") != "judicial":
             continue

@@ -22,8 +22,8 @@ docstring, or ``doc``) says the clause in short and gives one failing and one pa
 """
 from __future__ import annotations
 
-import inspect
 import re
+import textwrap
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
@@ -47,8 +47,15 @@ class Rule:
 
     @property
     def summary(self) -> str:
-        """The documentation's first paragraph (the clause in short)."""
-        return self.doc.split("\n\n", 1)[0].strip()
+        """The documentation's first paragraph (the clause in short) on one line: Chinese lines are joined without
+        a space, a space is kept only between two ASCII words."""
+        out = ""
+        for line in self.doc.split("\n\n", 1)[0].split("\n"):
+            line = line.strip()
+            if out and line and out[-1].isascii() and out[-1].isalnum() and line[0].isascii() and line[0].isalnum():
+                out += " "
+            out += line
+        return out
 
     @property
     def examples(self) -> dict:
@@ -59,6 +66,12 @@ class Rule:
             indent = min((len(x) - len(x.lstrip(" ")) for x in lines if x.strip()), default=0)
             out.setdefault(label, "\n".join(x[indent:] for x in lines) + "\n")
         return out
+
+
+def clean_doc(doc: str | None) -> str:
+    """A docstring without its indentation (like inspect.cleandoc, but tabs stay tabs: YAML-003's example needs one)."""
+    first, _, rest = (doc or "").partition("\n")
+    return (first.strip() + "\n" + textwrap.dedent(rest)).strip()
 
 
 def _checked(r: Rule) -> Rule:
@@ -73,7 +86,7 @@ def _checked(r: Rule) -> Rule:
 
 def declared(rule_id, severity, title, clause=None, rationale=None, kinds=(), doc="") -> Rule:
     """A rule checked while loading (no function of its own)."""
-    return _checked(Rule(rule_id, severity, title, clause, None, rationale, tuple(kinds), inspect.cleandoc(doc)))
+    return _checked(Rule(rule_id, severity, title, clause, None, rationale, tuple(kinds), clean_doc(doc)))
 
 
 def rule(rule_id, severity, title, clause=None, rationale=None, kinds=()):
@@ -81,8 +94,7 @@ def rule(rule_id, severity, title, clause=None, rationale=None, kinds=()):
     attribute holds the declaration, with the docstring as the documentation."""
 
     def wrap(fn):
-        fn.rule = _checked(Rule(rule_id, severity, title, clause, fn, rationale, tuple(kinds),
-                                inspect.getdoc(fn) or ""))
+        fn.rule = _checked(Rule(rule_id, severity, title, clause, fn, rationale, tuple(kinds), clean_doc(fn.__doc__)))
         return fn
 
     return wrap

@@ -50,6 +50,21 @@ def personal_data(text: str) -> str | None:
 
 @rule("PII-001", ERROR, "文本中出现疑似身份证号码、手机号码或统一社会信用代码：本库只记录规则，不记录具体主体", clause="四（五）13")
 def no_personal_data(repo, ctx):
+    """四（五）13：采集自然人公共信用信息须征得本人或其监护人同意（法律法规另有规定的除外），禁止未经授权收集使用个人信用信息，加大对非法获取、传播、泄露个人信息等行为的查处。本库只记录规则，不记录具体主体：
+    除 source 中的网址外，文本中不得出现手机号码，以及校验位正确的居民身份证号码或统一社会信用代码。
+
+    报错：
+    ```yaml
+    # 目录条目
+    note: 典型案例：某当事人（身份证号码 110101199001010015）逾期未履行处罚决定  # 号码为虚构
+    ```
+
+    通过：
+    ```yaml
+    # 目录条目
+    note: 典型案例见认定部门的公示，本库不记录具体当事人
+    ```
+    """
     for rec in repo.records:
         if rec.flags is not None and "digits" not in rec.flags:
             continue  # the raw file has no run of digits long enough: nothing to look at closely
@@ -65,6 +80,20 @@ def no_personal_data(repo, ctx):
 @rule("HTML-001", WARNING, "文本中出现疑似 HTML 标记或脚本链接（网站会将其原样显示为文字）",
       rationale="发布安全：可能是输入错误；网站始终把它当作文字显示，不会执行")
 def markup_in_text(repo, ctx):
+    """文本中出现类似 HTML 标记（如 <b>）或 javascript:、data:text/html 链接时提示：多半是输入错误；网站始终把它当作文字原样显示，不会执行。
+
+    报错：
+    ```yaml
+    # 目录条目
+    behavior: 受到<b>行政处罚</b>
+    ```
+
+    通过：
+    ```yaml
+    # 目录条目
+    behavior: 受到行政处罚
+    ```
+    """
     for rec in repo.records:
         if rec.flags is not None and "markup" not in rec.flags:
             continue

@@ -54,3 +54,11 @@ def sources(value) -> Markup:
     for part in parts:
         out.append(str(link(part, part)) if is_safe_url(part) else md(part))
     return Markup("".join(out))
+
+
+def code_block(text, lang: str = "") -> Markup:
+    """A fenced code block showing text exactly (a fence longer than any run of backticks in it)."""
+    text = str(text or "").replace("\r\n", "\n").rstrip("\n")
+    longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return Markup(f"{fence}{lang}\n{text}\n{fence}")

@@ -23,7 +23,8 @@ from tools.domain.plan import PLAN_DOC, clause_provision, coverage_rows
 from tools.model import vocab
 from tools.model.records import iter_citations
 from tools.rules.coverage import explanations
-from tools.site.escape import md, sources
+from tools.rules.registry import RULE_ID
+from tools.site.escape import code_block, md, sources
 from tools.site.guide import repair_items
 from tools.site.why import why_section
 
@@ -182,7 +183,7 @@ class Site:
         return dict(vocab=vocab, href=href, rec_link=rec_link, doc_link=rec_link, cite=cite, anchor=anchor,
                     badge=badge, basis_list=basis_list, source_line=source_line,
                     cite_label=cite_label, dur=durations.zh, regime_period=self._period_zh, rel=rel,
-                    rule_anchor=lambda rid: Markup(f'<a id="{rid.lower()}"></a>') if re.fullmatch(r"[A-Z]+-\d{3}", rid) else "",
+                    code_block=code_block, rule_slug=lambda rid: Markup(rid.lower()) if RULE_ID.match(rid) else "",
                     sources=sources, page=page, clause_link=clause_link, backlinks=self.backlinks,
                     severity=SEVERITY_ZH, steps=STEPS, entries_of=self.entries_of, measures_of=self.measures_of)
 
