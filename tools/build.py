@@ -13,6 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from tools.base import gc_scope
 from tools.base.provenance import build_time, commit_info
 from tools.export import export
 from tools.graph.build import build_graph
@@ -46,7 +47,8 @@ def build(root: Path, site_dir: Path | None = None, as_of=None, *, workers: int 
         return 1
     graph = build_graph(result.repo, result.rules)
     out.write(f"依据关系图：{graph.number_of_nodes()} 个节点，{graph.number_of_edges()} 条边\n")
-    pages = Site(result.repo, result.rules, result.as_of, commit_info(root), graph).pages()
+    with gc_scope.paused():
+        pages = Site(result.repo, result.rules, result.as_of, commit_info(root), graph).pages()
 
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
@@ -54,11 +56,15 @@ def build(root: Path, site_dir: Path | None = None, as_of=None, *, workers: int 
     try:
         docs = publish.write_sources(pages, root / "docs", work / "docs")
         plain = publish.plain_config(work / publish.CONFIG, config, docs, tmp)
-        done = publish.run_mkdocs(plain, cwd=root, epoch=int(when.timestamp()))
-        if done.returncode != 0:
-            err.write(f"网站构建失败，site/ 保持不变：\n{done.stderr[-4000:]}\n")
+        mkdocs = publish.start_mkdocs(plain, cwd=root, epoch=int(when.timestamp()))
+        try:  # the exports are written while MkDocs renders (it empties its site folder first: they wait beside it)
+            export(result.repo, graph, work / "exports", root, when)
+        finally:
+            _, mkdocs_err = mkdocs.communicate()
+        if mkdocs.returncode != 0:
+            err.write(f"网站构建失败，site/ 保持不变：\n{mkdocs_err[-4000:]}\n")
             return 1
-        export(result.repo, graph, tmp / "exports", root, when)
+        (work / "exports").rename(tmp / "exports")
         old = None
         if site_dir.exists():
             old = site_dir.with_name(f".{site_dir.name}-old-{os.getpid()}")

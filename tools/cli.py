@@ -426,12 +426,20 @@ COMMANDS = {"lint": cmd_lint, "rules": cmd_rules, "build": cmd_build, "graph": c
             "export-xlsx": cmd_export_xlsx, "bench": cmd_bench}
 
 
-def main(argv=None) -> int:
+def main(argv=None, standalone: bool = False) -> int:
+    """Run one command. ``standalone``: this process ends when it returns (``python -m tools``)."""
+    from tools.base import gc_scope
+
     args = _parser().parse_args(argv)
     if not hasattr(args, "root"):  # not given before or after the command
         args.root = REPO_ROOT
     try:
-        return COMMANDS[args.command](args)
+        code = COMMANDS[args.command](args)
+        if standalone:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            gc_scope.before_exit()  # the process ends now: no final collection over the whole model
+        return code
     except SystemExit as exc:
         if isinstance(exc.code, str):
             print(exc.code, file=sys.stderr)

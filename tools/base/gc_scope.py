@@ -19,3 +19,10 @@ def paused():
     finally:
         if was_enabled:
             gc.enable()
+
+
+def before_exit() -> None:
+    """For the command line only, when the process is about to end: take every object out of the collector's
+    sight, so that interpreter shutdown does not walk the whole model once more (about 0.5 s at 10,000 records,
+    measured with tools bench). Library code never calls this: the process must end right after."""
+    gc.freeze()

@@ -7,6 +7,7 @@ Edges are added only between nodes that exist: networkx would silently create a 
 """
 from __future__ import annotations
 
+from tools.base import gc_scope
 from tools.domain.plan import PLAN_DOC, clause_table
 from tools.model.records import REFERENCES, iter_path
 from tools.model.vocab import KINDS
@@ -104,10 +105,11 @@ def graph_parts(repo, rules=()) -> GraphParts:
 def build_graph(repo, rules=(), parts: GraphParts | None = None):
     import networkx as nx  # imported on use: a lint run does not need it (its rules read GraphParts)
 
-    parts = parts or graph_parts(repo, rules)
-    g = nx.DiGraph()
-    g.add_nodes_from(parts.nodes)  # in one call: networkx's per-node overhead dominates at 10k records
-    g.add_edges_from((a, b, {"type": k}) for a, b, k in parts.edges)
+    with gc_scope.paused():  # tens of thousands of small dicts: the collector would walk the model each time
+        parts = parts or graph_parts(repo, rules)
+        g = nx.DiGraph()
+        g.add_nodes_from(parts.nodes)  # in one call: networkx's per-node overhead dominates at 10k records
+        g.add_edges_from((a, b, {"type": k}) for a, b, k in parts.edges)
     return g
 
 

@@ -45,15 +45,22 @@ def plain_config(path: Path, parent: Path, docs_dir: Path, site_dir: Path) -> Pa
                         site_dir=str(Path(site_dir).resolve()), hooks=[], watch=[])
 
 
-def run_mkdocs(config: Path, cwd: Path, epoch: int | None = None) -> subprocess.CompletedProcess:
-    """``mkdocs build --strict`` of a configuration, in a child process (``cwd``: where relative paths in the
-    configuration start, the repository root)."""
+def start_mkdocs(config: Path, cwd: Path, epoch: int | None = None) -> subprocess.Popen:
+    """``mkdocs build --strict`` of a configuration, started in a child process (``cwd``: where relative paths in
+    the configuration start, the repository root); the caller may work meanwhile, then ``communicate()``."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}  # the banner about MkDocs 2 is not ours to print
     if epoch is not None:
         env["SOURCE_DATE_EPOCH"] = str(epoch)  # MkDocs dates its sitemap from it
     # not --quiet: it would drop the warnings that --strict counts
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
-                          cwd=str(cwd), env=env, capture_output=True, text=True)
+    return subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
+                            cwd=str(cwd), env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def run_mkdocs(config: Path, cwd: Path, epoch: int | None = None) -> subprocess.CompletedProcess:
+    """The same build, waited for."""
+    proc = start_mkdocs(config, cwd, epoch)
+    out, err = proc.communicate()
+    return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
 
 
 def serve_config(repo: Path, site_config: Path) -> Path:
