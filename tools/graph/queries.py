@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections import deque
 
+from tools.base import gc_scope
 from tools.graph.build import dependency_graph
 from tools.domain.measures import rows_for_list
 from tools.domain.plan import clauses_for_kind
@@ -22,7 +23,8 @@ def impact(g, target: str) -> dict:
         raise QueryError(f"仓库中没有“{target}”：请写文件 id，或“文件 id#条款 id”")
     reverse = g.graph.get("_depended_on_by")
     if reverse is None:  # built once per graph: impact is asked for many targets in a row
-        reverse = g.graph["_depended_on_by"] = dependency_graph(g).reverse(copy=True)
+        with gc_scope.paused():
+            reverse = g.graph["_depended_on_by"] = dependency_graph(g).reverse(copy=True)
     parent = {target: None}
     queue = deque([target])
     while queue:  # breadth first over "is depended on by": the shortest chain to each dependent
