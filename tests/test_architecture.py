@@ -2,7 +2,8 @@
 state (environment, working directory, garbage collector) is touched only where it is meant to be.
 
 Layers, lowest first (a module may import its own layer and those below):
-base -> load -> model -> domain -> rules -> lint, graph -> report, site, export, authoring -> cli, build, bench
+base -> load -> model -> domain -> rules -> lint, graph -> report, site, export, authoring -> cli, build, bench,
+casefiles
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ LAYERS = [
     {"rules"},
     {"lint", "graph"},
     {"report", "site", "export", "authoring"},
-    {"cli", "build", "bench", "__main__"},
+    {"cli", "build", "bench", "casefiles", "__main__"},
 ]
 LAYER_OF = {pkg: i for i, layer in enumerate(LAYERS) for pkg in layer}
 

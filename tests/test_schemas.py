@@ -82,7 +82,7 @@ def test_fast_validator_accepts_only_what_cerberus_accepts(kind, data, tainted):
 
 
 def validate_with_cerberus(kind, data):
-    from tools.model import validate as mod
+    from tools.model.schemas import SCHEMAS
+    from tools.model.validate import problems
 
-    v = mod._validator(kind)
-    return [] if v.validate(data) else [e for e in v._errors]
+    return list(problems(kind, SCHEMAS[kind], data))

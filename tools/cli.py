@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
+import json
 import os
 import sys
 import traceback
@@ -97,6 +98,13 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("old", help="旧版本：目录或清单版本 id，或 git 版本")
     diff.add_argument("new", help="新版本：目录或清单版本 id，或 git 版本")
     diff.add_argument("--format", choices=["text", "json"], default="text")
+
+    decide = add("decide", help="把规则用于具体案件：是否属于公共信用信息、公示期限、最早修复日期、适用的惩戒措施及其依据")
+    decide.add_argument("inputs", nargs="*", help="案件文件（YAML、JSON 或 JSON Lines，每个文件一个案件或一批）；- 或省略表示标准输入")
+    decide.add_argument("--format", choices=["text", "json"], default="text")
+    decide.add_argument("--as-of", type=_date, help="案件没有写 as_of 时的基准日（默认今天）")
+    decide.add_argument("--check", nargs="+", metavar="案件文件或文件夹",
+                        help="运行写有预期答案的案件文件（如 tests/cases），逐一比对")
 
     bench = add("bench", help="在合成数据上测量速度和内存（打印数字，不做断言）")
     bench.add_argument("--entries", default="1000,10000", help="合成目录条目数，逗号分隔（默认 1000,10000）")
@@ -364,6 +372,75 @@ def cmd_diff(args) -> int:
     return _answer(args, changes.as_json(result), diff_text)
 
 
+def cmd_decide(args) -> int:
+    from tools.domain.decide import CaseError, decide
+    from tools.load.cases import read_cases
+    from tools.model.cases import check
+    from tools.report.decision import plain, text, to_json
+
+    today = args.as_of or _dt.date.today()
+    repo = _load(args)
+    if args.check:
+        return _check_cases(repo, args.check, today)
+    sources = args.inputs or ["-"]
+    failed = False
+    for source in sources:
+        if source == "-":
+            raw, name = sys.stdin.buffer.read(), "-"
+        else:
+            path = Path(source)
+            if not path.is_file():
+                raise SystemExit(f"案件文件不存在：{source}")
+            raw, name = path.read_bytes(), path.name
+        items, batch, fmt = read_cases(raw, name)
+        answers = []
+        for item in items:
+            where = "：".join(x for x in (source if len(sources) > 1 or source != "-" else "", item.where) if x)
+            errors = [("", item.problem)] if item.problem else []
+            answer = None
+            if not errors:
+                case, errors = check(item.data, today)
+                if case is not None:
+                    try:
+                        answer = decide(repo, case)
+                    except CaseError as exc:
+                        errors = [(exc.field, str(exc))]
+            if errors:
+                failed = True
+                for field, message in errors:
+                    print(f"{where or '输入'}：" + (f"字段“{field}”：" if field else "") + message, file=sys.stderr)
+                answers.append({"error": {"where": where, "messages": [
+                    {"field": f, "message": m} for f, m in errors]}})
+            else:
+                answers.append(answer)
+        if args.format == "json":
+            if fmt == "jsonl":
+                sys.stdout.write("".join(json.dumps(plain(x), ensure_ascii=False) + "\n" for x in answers))
+            else:
+                sys.stdout.write(to_json(answers if batch else answers[0]) + "\n")
+        else:
+            for item, answer in zip(items, answers):
+                if "error" not in answer:
+                    sys.stdout.write(text(answer, item.where) + ("\n" if batch else ""))
+    return 1 if failed else 0
+
+
+def _check_cases(repo, paths, today) -> int:
+    from tools.casefiles import read, run_one
+
+    cases = read(paths)
+    failures = 0
+    for c in cases:
+        problems = run_one(repo, c, today)
+        if problems:
+            failures += 1
+            print(f"不符 {c.path}:{c.line} {c.name}")
+            for p in problems:
+                print(f"    {p}")
+    print(f"共 {len(cases)} 个案件：相符 {len(cases) - failures} 个，不符 {failures} 个")
+    return 1 if failures or not cases else 0
+
+
 def cmd_bench(args) -> int:
     from tools.bench import run
 
@@ -423,7 +500,7 @@ def cmd_graph(args) -> int:
 
 COMMANDS = {"lint": cmd_lint, "rules": cmd_rules, "build": cmd_build, "graph": cmd_graph, "stats": cmd_stats,
             "schema": cmd_schema, "impact": cmd_impact, "why": cmd_why, "query": cmd_query, "export": cmd_export, "diff": cmd_diff, "owners": cmd_owners, "new": cmd_new, "import-xlsx": cmd_import_xlsx,
-            "export-xlsx": cmd_export_xlsx, "bench": cmd_bench}
+            "export-xlsx": cmd_export_xlsx, "bench": cmd_bench, "decide": cmd_decide}
 
 
 def main(argv=None, standalone: bool = False) -> int:

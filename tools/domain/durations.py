@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
@@ -28,11 +29,7 @@ class Duration:
     @classmethod
     def parse(cls, value) -> "Duration | None":
         """P3M -> Duration(months=3); None for anything that is not an ISO 8601 duration of the schema's form."""
-        m = _ISO.match(value) if isinstance(value, str) else None
-        if not m:
-            return None
-        y, mo, w, d = (int(g[:-1]) if g else 0 for g in m.groups())
-        return cls(y, mo, w, d)
+        return _parse(value) if isinstance(value, str) else None
 
     @classmethod
     def from_zh(cls, text) -> "Duration | None":
@@ -65,6 +62,15 @@ class Duration:
         """The calendar date this period after ``start``: years and months first, landing on the month's last
         day when the day does not exist (2024-08-31 + P1M = 2024-09-30), then weeks and days."""
         return start + relativedelta(years=self.years, months=self.months, weeks=self.weeks, days=self.days)
+
+
+@lru_cache(maxsize=4096)  # a pure function of a short string: the same few periods are parsed again and again
+def _parse(value: str) -> Duration | None:
+    m = _ISO.match(value)
+    if not m:
+        return None
+    y, mo, w, d = (int(g[:-1]) if g else 0 for g in m.groups())
+    return Duration(y, mo, w, d)
 
 
 def zh(value) -> str:

@@ -5,10 +5,10 @@ import datetime as _dt
 from collections import deque
 
 from tools.base import gc_scope
-from tools.graph.build import dependency_graph
-from tools.domain.measures import rows_for_list
+from tools.domain.citations import citation_info
 from tools.domain.plan import clauses_for_kind
-from tools.domain.validity import in_force, valid_on
+from tools.domain.sanctions import measures_for_list
+from tools.graph.build import dependency_graph
 from tools.model import vocab
 from tools.model.records import iter_citations
 
@@ -48,18 +48,6 @@ def impact(g, target: str) -> dict:
     return {"target": target, "dependents": dependents}
 
 
-def _citation_info(repo, cit, as_of):
-    doc = repo.get(cit.get("doc"), "document")
-    prov = repo.provision(cit.get("doc"), cit.get("provision"))
-    if doc is None or prov is None:
-        return None
-    d = doc.data
-    return {"doc": doc.id, "provision": prov["id"], "title": doc.title, "doc_number": d.get("doc_number"),
-            "label": prov.get("label"), "summary": prov.get("summary"), "level": d.get("level"),
-            "level_zh": vocab.LEVELS.get(d.get("level")), "status": d.get("status"),
-            "in_force": in_force(d, as_of) is None, "verified": d.get("verified") is True}
-
-
 def why(repo, g, rules, record_id: str, as_of: _dt.date) -> dict:
     """The chain from a record to the provisions, documents and plan clauses behind it."""
     rec = repo.get(record_id)
@@ -67,7 +55,7 @@ def why(repo, g, rules, record_id: str, as_of: _dt.date) -> dict:
         raise QueryError(f"仓库中没有 id 为“{record_id}”的记录")
     basis, seen = [], set()
     for path, cit in iter_citations(rec.data):
-        info = _citation_info(repo, cit, as_of)
+        info = citation_info(repo, cit, as_of)
         key = (cit.get("doc"), cit.get("provision"))
         if info and key not in seen:
             seen.add(key)
@@ -95,26 +83,6 @@ def joint_sanctions(repo, regime_id: str, as_of: _dt.date) -> dict:
     regime = repo.get(regime_id, "list_regime")
     if regime is None:
         raise QueryError(f"仓库中没有 id 为“{regime_id}”的严重失信主体名单制度")
-    named = set(regime.data.get("measures") or [])
-    measures = []
-    for m in sorted(repo.of_kind("measure"), key=lambda r: r.id):
-        rows = [row.data for row in rows_for_list(m, regime_id, m.id in named)]
-        mlist = repo.get(m.group, "measure_list")
-        if not rows or not valid_on(m.data, as_of) or (mlist is not None and not valid_on(mlist.data, as_of)):
-            continue
-        implementers, matters, basis, seen = [], [], [], set()
-        for row in rows:
-            implementers += [x for x in row.get("implementers") or [] if x not in implementers]
-            matters += [x for x in row.get("matters") or [] if x not in matters]
-            for cit in row.get("basis") or []:
-                info = _citation_info(repo, cit, as_of)
-                if info and (info["doc"], info["provision"]) not in seen:
-                    seen.add((info["doc"], info["provision"]))
-                    basis.append(info)
-        measures.append({"id": m.id, "name": m.title, "category": m.data.get("category"),
-                         "category_zh": vocab.MEASURE_CATEGORIES.get(m.data.get("category")),
-                         "list": m.group, "content": [r.get("content") for r in rows if r.get("content")],
-                         "implementers": implementers, "matters": matters, "basis": basis,
-                         "verified": m.data.get("verified") is True})
+    measures = measures_for_list(repo, regime, as_of)
     return {"list": regime.id, "name": regime.title, "as_of": as_of.isoformat(), "measures": measures}
 

@@ -297,8 +297,8 @@ class _Builder:
         return True
 
 
-def parse(text: str) -> LoadedYaml:
-    """Parse the text of one record file."""
+def parse(text: str, allow_list: bool = False) -> LoadedYaml:
+    """Parse the text of one record file (``allow_list``: a list at the top is accepted too, for case batches)."""
     out = LoadedYaml()
     tab = _TAB_INDENT_RE.search(text)
     if tab:
@@ -334,7 +334,7 @@ def parse(text: str) -> LoadedYaml:
         if not out.problems:
             out.problems.append(Problem("YAML-009", 1, 1, "文件为空：每个文件应包含一条记录（一个映射）"))
         return out
-    if not isinstance(builder.root, dict):
+    if not isinstance(builder.root, dict) and not (allow_list and isinstance(builder.root, list)):
         kind = "列表" if isinstance(builder.root, list) else "单个值"
         line, col = out.locs.get((), (1, 1))
         out.problems.append(Problem("YAML-009", line, col, f"文件的顶层是{kind}，记录必须是一个映射（键: 值）"))
@@ -351,7 +351,7 @@ def too_large(size: int) -> LoadedYaml | None:
     return out
 
 
-def load_bytes(raw: bytes) -> LoadedYaml:
+def load_bytes(raw: bytes, allow_list: bool = False) -> LoadedYaml:
     big = too_large(len(raw))
     if big is not None:
         return big
@@ -360,4 +360,4 @@ def load_bytes(raw: bytes) -> LoadedYaml:
         out = LoadedYaml()
         out.problems.append(problem)
         return out
-    return parse(text)
+    return parse(text, allow_list)

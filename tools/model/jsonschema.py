@@ -50,8 +50,8 @@ def _field(rules: dict, python: bool = False) -> dict:
         out.update(type="string", pattern=DATE_PATTERN, format="date")
     elif kind == "boolean":
         out["type"] = "boolean"
-    elif kind == "integer":
-        out["type"] = "integer"
+    elif kind in ("integer", "number"):
+        out["type"] = kind
         if "min" in rules:
             out["minimum"] = rules["min"]
     elif kind == "list":
@@ -68,6 +68,11 @@ def _field(rules: dict, python: bool = False) -> dict:
         if "enum" in out:
             out["enum"] = out["enum"] + [None]
     return out
+
+
+def schema_object(schema: dict, python: bool = False) -> dict:
+    """The JSON Schema of any cerberus schema (records' kinds, decide's cases)."""
+    return {"$schema": DRAFT, **_object(schema, python)}
 
 
 def _object(schema: dict, python: bool = False) -> dict:

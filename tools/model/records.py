@@ -134,10 +134,20 @@ class Repository:
     provisions: dict = field(default_factory=dict)  # doc id -> {provision id: (index, provision dict)}
     _kinds: tuple | None = field(default=None, repr=False)  # (record count, kind -> records), see of_kind
     _cited: dict = field(default_factory=dict, repr=False)  # (doc, provision) -> what it resolves to
+    derived: dict = field(default_factory=dict, repr=False)  # memos of the domain layer, see Repository.memo
+
+    def memo(self, key, compute):
+        """A value derived from the records, computed once per repository state (cleared by index())."""
+        try:
+            return self.derived[key]
+        except KeyError:
+            value = self.derived[key] = compute()
+            return value
 
     def index(self) -> None:
         self._kinds = None
         self._cited = {}
+        self.derived = {}
         self.by_id = {}
         for rec in self.records:
             if rec.id is not None:

@@ -161,6 +161,7 @@ PERIOD_FIELD = _f("公示期限（ISO 8601 时长，如 P3M 表示三个月、P3
 REPAIR_FIELD = _f("信用修复（方案四（六））", type="dict", schema={
     "repairable": _f("是否可以修复", type="boolean", required=True),
     "minimum_period": duration("最短公示期限届满后方可申请修复：最短期限"),
+    "minimum_period_from": enum("最短期限从哪一天起算（名单）", vocab.PERIOD_STARTS),
     "follows_repair_regime": _f("最短期限按基准日施行的信用修复制度确定", type="boolean"),
     "channels": enums("申请渠道", vocab.REPAIR_CHANNELS),
     "materials": enums("申请材料", vocab.REPAIR_MATERIALS),
@@ -287,6 +288,7 @@ LIST_REGIME = {
     }),
     "listing_period": _f("列入期限", type="dict", schema={
         "duration": duration("期限（ISO 8601 时长）"),
+        "from": enum("期限从哪一天起算", vocab.PERIOD_STARTS),
         "description": text("说明"),
         "basis": basis(),
     }),
@@ -332,6 +334,12 @@ REPAIR_REGIME = {
     "periods": _f("按失信程度的公示期限", type="dict", required=True, schema={
         key: SEVERITY_PERIOD for key in vocab.SEVERITIES}),
     "basis": basis("依据", required=True),
+    "period_start": _f("公示期从哪一天起算，以及期间的计算方法", type="dict", schema={
+        "from": enum("起算日", vocab.PERIOD_STARTS, required=True),
+        "description": text("说明"),
+        "basis": basis("规定起算日的条款"),
+        "counting": basis("期间的计算方法（开始的当日不计入；按月、年计算的到期月对应日为最后一日）"),
+    }),
     "service": _f("修复办理规则（办理时限等），适用于 applies_to 所列种类的失信信息条目", type="dict", schema={
         "applies_to": enums("适用的信息种类", vocab.INFORMATION_KINDS, required=True),
         "time_limit_working_days": _f("办理时限（工作日）", type="integer", min=1, required=True),

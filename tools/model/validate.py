@@ -19,10 +19,10 @@ _VOCABS = [vocab.LEVELS, vocab.JURISDICTIONS, vocab.DOCUMENT_STATUS, vocab.DOCUM
 _validators: dict = {}
 
 
-def _validator(kind: str) -> cerberus.Validator:
-    v = _validators.get(kind)
+def _validator(name: str, schema: dict) -> cerberus.Validator:
+    v = _validators.get(name)
     if v is None:
-        v = _validators[kind] = cerberus.Validator(SCHEMAS[kind], allow_unknown=False)
+        v = _validators[name] = cerberus.Validator(schema, allow_unknown=False)
     return v
 
 
@@ -108,9 +108,9 @@ def _message(err, allowed_fields) -> tuple[str, str]:
     return "SCHEMA-003", f"字段“{field}”不符合要求（{err.rule}）"
 
 
-def _field_schema(kind, path) -> dict:
+def _field_schema(schema, path) -> dict:
     """The cerberus rules of the field at a document path (list indexes skipped), or {}."""
-    schema, rules = SCHEMAS[kind], {}
+    rules = {}
     for part in path:
         if isinstance(part, int):
             inner = rules.get("schema", {})
@@ -123,11 +123,11 @@ def _field_schema(kind, path) -> dict:
     return rules
 
 
-def _allowed_fields(kind, path):
+def _allowed_fields(schema, path):
     """The field names allowed beside the last element of path (for "unknown field" messages)."""
     if len(path) <= 1:
-        return list(SCHEMAS[kind])
-    parent = _field_schema(kind, path[:-1])
+        return list(schema)
+    parent = _field_schema(schema, path[:-1])
     inner = parent.get("schema")
     return list(inner) if parent.get("type") == "dict" and isinstance(inner, dict) else []
 
@@ -138,14 +138,19 @@ def validate(kind: str, data: dict, tainted=frozenset()):
 
     if is_valid(kind, data):  # the compiled validator accepts: cerberus would too
         return
-    v = _validator(kind)
+    yield from problems(kind, SCHEMAS[kind], data, tainted)
+
+
+def problems(name: str, schema: dict, data, tainted=frozenset()):
+    """(rule id, document path, Chinese message) for every way data breaks a cerberus schema (named for reuse)."""
+    v = _validator(name, schema)
     if v.validate(data):
         return
     for err in _leaves(v._errors):
         path = tuple(err.document_path)
         if any(path[:i] in tainted for i in range(1, len(path) + 1)):
             continue  # the loader already said what is wrong with this value
-        allowed = _allowed_fields(kind, path) if err.code == ce.UNKNOWN_FIELD.code else ()
+        allowed = _allowed_fields(schema, path) if err.code == ce.UNKNOWN_FIELD.code else ()
         rule, message = _message(err, allowed)
-        override = _field_schema(kind, path).get("meta", {}).get("rule")
+        override = _field_schema(schema, path).get("meta", {}).get("rule")
         yield override or rule, path, message

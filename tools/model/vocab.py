@@ -136,6 +136,9 @@ CONSENT_NOTICE_ITEMS = {
     "rights": "享有的权利", "obligations": "承担的义务",
 }
 
+PERIOD_STARTS = {"decision_date": "处罚决定书（认定失信行为的文书）作出之日", "listing_date": "列入名单（认定）之日",
+                 "publication_date": "信息公布之日", "correction_date": "纠正失信行为之日"}
+
 REPAIR_CHANNELS = {"credit_website": "信用网站（信用中国“一网通办”）", "service_window": "服务窗口",
                    "mobile": "移动终端", "determining_unit": "向认定单位申请"}
 

@@ -5,6 +5,7 @@ helper here (links, anchors): a YAML string can never become markup, a link or a
 """
 from __future__ import annotations
 
+import datetime as _dt
 import html
 import json
 import posixpath
@@ -17,9 +18,11 @@ from markupsafe import Markup
 
 from tools.base.findings import SEVERITY_ZH
 from tools.domain.changes import edition_changes
+from tools.domain.decide import last_day
 from tools.domain import durations
 from tools.domain.measures import rows as measure_rows
 from tools.domain.plan import PLAN_DOC, clause_provision, coverage_rows
+from tools.domain.workdays import CALENDAR
 from tools.model import vocab
 from tools.model.records import iter_citations
 from tools.rules.coverage import explanations
@@ -230,6 +233,7 @@ class Site:
         out["repair-guide.md"] = "---\nsearch:\n  boost: 4\n---\n\n" + self.render(
             "repair_guide.md.j2", "repair-guide.md", as_of=self.as_of, items=repair_items(self.repo, self.as_of))
         out["changes.md"] = self.render("changes.md.j2", "changes.md", changes=edition_changes(self.repo))
+        out["how-computed.md"] = self._how_computed()
         for rec in self.repo.records:
             uri = page_uri(rec)
             out[uri] = getattr(self, f"_{rec.kind}")(rec, uri)
@@ -253,6 +257,18 @@ class Site:
             rows.append({"label": row["label"], "href": Markup(f"documents/{PLAN_DOC}.md#{row['id']}"),
                          "title": row["title"], "rules": Markup(rule_links or "—"), "reason": row["reason"]})
         return self.render("coverage.md.j2", "coverage.md", rows=rows, enforced=enforced, manual=manual)
+
+    def _how_computed(self) -> str:
+        """How decide computes dates; the examples are computed here by the same function decide uses."""
+        def example(start, period):
+            end = last_day(start, period)
+            return {"start": start, "end": end, "after": end + _dt.timedelta(days=1)}
+
+        regimes = sorted((r for r in self.repo.of_kind("repair_regime") if r.data.get("draft") is not True),
+                         key=lambda r: str(r.data.get("effective_from")))
+        return self.render("how_computed.md.j2", "how-computed.md", regimes=regimes, calendar=CALENDAR,
+                           ex1=example(_dt.date(2025, 3, 1), "P3M"), ex2=example(_dt.date(2025, 11, 30), "P3M"),
+                           ex3=example(_dt.date(2024, 2, 29), "P1Y"))
 
     def _collection_route(self, rec, uri):
         crit = rec.data.get("applies_to") or {}

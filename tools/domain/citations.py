@@ -1,0 +1,35 @@
+"""A citation resolved into what a reader needs: document, article label, summary, level, force on a day."""
+from __future__ import annotations
+
+import datetime as _dt
+
+from tools.domain.validity import in_force
+from tools.model import vocab
+
+
+def citation_info(repo, cit, as_of: _dt.date) -> dict | None:
+    """{doc, provision, title, label, summary, level, status, in_force, verified} or None if it does not resolve."""
+    doc, prov = repo.cited(cit) if isinstance(cit, dict) else (None, None)
+    if doc is None or prov is None:
+        return None
+    d = doc.data
+    return {"doc": doc.id, "provision": prov["id"], "title": doc.title, "doc_number": d.get("doc_number"),
+            "label": prov.get("label"), "summary": prov.get("summary"), "level": d.get("level"),
+            "level_zh": vocab.LEVELS.get(d.get("level")), "status": d.get("status"),
+            "in_force": in_force(d, as_of) is None, "verified": d.get("verified") is True}
+
+
+def citations_info(repo, citations, as_of: _dt.date) -> list[dict]:
+    """Each distinct resolvable citation once, in order (remembered per list of citations and day)."""
+    pairs = tuple((c.get("doc"), c.get("provision")) for c in citations or [] if isinstance(c, dict))
+    return repo.memo(("citations", pairs, as_of), lambda: _infos(repo, citations, as_of))
+
+
+def _infos(repo, citations, as_of):
+    out, seen = [], set()
+    for cit in citations or []:
+        info = citation_info(repo, cit, as_of)
+        if info and (info["doc"], info["provision"]) not in seen:
+            seen.add((info["doc"], info["provision"]))
+            out.append(info)
+    return out
