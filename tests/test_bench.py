@@ -34,3 +34,11 @@ def test_plain_mkdocs_source_has_every_generated_page_and_no_hooks(tmp_path):
     pages = {p.relative_to(out / "docs").as_posix() for p in (out / "docs").rglob("*.md")}
     assert any(p.endswith("bench-00004.md") or "bench-00004" in p for p in pages)
     assert "index.md" in pages
+
+
+def test_decide_figures_run(tmp_path):
+    from tools.bench import decide_figures, format_decide
+
+    d = decide_figures(tmp_path, runs=1, batch=50)
+    assert d["batch_rate"] > 0 and d["one_case_warm"] > 0 and d["batch_command"] > 0
+    assert "个/秒" in format_decide(d)

@@ -78,10 +78,11 @@ def make_corpus(root: Path, entries: int) -> Path:
     return root
 
 
-def _run(cmd, env=None, ok=(0, 1)) -> tuple[float, dict]:
+def _run(cmd, env=None, ok=(0, 1), stdin: str | None = None) -> tuple[float, dict]:
     """Wall time of a fresh process and what it reported on stderr as JSON (phases, peak memory)."""
     start = time.time()
-    out = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, **(env or {})}, cwd=REPO)
+    out = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, **(env or {})}, cwd=REPO,
+                         input=stdin)
     wall = time.time() - start
     report = {}
     for line in out.stderr.splitlines():
@@ -193,6 +194,56 @@ def _graph_figures(corpus) -> dict:
             "documents": len(repo.of_kind("document"))}
 
 
+# Batch decisions: check + decide of penalty cases as they arrive from JSON (dates as strings), one process, one
+# core, the repository loaded first; the rate is printed as one JSON line on stderr.
+DECIDE_PROBE = """
+import datetime as dt, gc, json, sys, time
+from tools.base import gc_scope
+from tools.domain.decide import answer_case
+from tools.model.repository import load_repository
+repo, _ = load_repository(sys.argv[1])
+n = int(sys.argv[2])
+day = dt.date(2019, 7, 1)
+cases = [{"case": "penalty", "subject": "legal_person", "procedure": "ordinary", "as_of": "2026-11-29",
+          "severity": ("general", "serious")[i % 2], "decided_on": (day + dt.timedelta(days=i % 2600)).isoformat()}
+         for i in range(n)]
+today = dt.date(2026, 11, 29)
+with gc_scope.paused():
+    start = time.perf_counter()
+    answers = [answer_case(repo, c, today) for c in cases]
+    took = time.perf_counter() - start
+assert all(not errors for _, errors in answers)
+print("BENCH " + json.dumps({"cases": n, "seconds": took}), file=sys.stderr)
+"""
+ONE_CASE = json.dumps({"case": "penalty", "subject": "legal_person", "decided_on": "2025-03-01",
+                       "procedure": "ordinary", "severity": "general", "as_of": "2026-11-29"})
+
+
+def decide_figures(workdir: Path, runs: int, batch: int = 20000) -> dict:
+    """One case from process start (cache warm, and without cache) and batch decisions per second on one core."""
+    py = sys.executable
+    env = {"XDG_CACHE_HOME": str(workdir / "cache-decide")}
+    cmd = [py, "-m", "tools", "decide", "--format", "json", "-"]
+    _run(cmd, env, stdin=ONE_CASE)  # warm the cache
+    warm, _ = _median(runs, lambda: _run(cmd, env, stdin=ONE_CASE)[0])
+    cold, _ = _median(runs, lambda: _run([*cmd, "--no-cache"], env, stdin=ONE_CASE)[0])
+    rates = [(lambda r: r["cases"] / r["seconds"])(_run([py, "-c", DECIDE_PROBE, str(REPO), str(batch)], ok=(0,))[1])
+             for _ in range(runs)]
+    lines = "\n".join(ONE_CASE for _ in range(batch))
+    (workdir / "batch.jsonl").write_text(lines + "\n", encoding="utf-8")
+    whole, _ = _median(runs, lambda: _run([*cmd[:-1], str(workdir / "batch.jsonl")], env)[0])
+    return {"one_case_warm": warm, "one_case_cold": cold, "batch_rate": statistics.median(rates),
+            "batch": batch, "batch_command": whole}
+
+
+def format_decide(d) -> str:
+    return "\n".join([
+        "== decide（把规则用于案件）==",
+        f"  一个案件（自进程启动，缓存已热）{d['one_case_warm']:.2f} s；不用缓存 {d['one_case_cold']:.2f} s（目标 ≤ 0.3 s）",
+        f"  批量判断（单核，检查输入 + 判断）{d['batch_rate']:,.0f} 个/秒（目标 ≥ 20,000）",
+        f"  {d['batch']:,} 个案件的 JSON Lines 经命令行（读入、判断、输出 JSON）{d['batch_command']:.1f} s"])
+
+
 def real_site(workdir: Path) -> dict:
     out = workdir / "site-real"
     start = time.time()
@@ -207,6 +258,7 @@ def run(sizes, site_entries, runs: int) -> list[dict]:
         work = Path(tmp)
         real = real_site(work)
         print(f"真实数据网站构建 {real['site_build']:.1f} s，搜索索引 {real['search_index_mib']:.2f} MiB", flush=True)
+        print(format_decide(decide_figures(work, runs)), flush=True)
         for n in sorted(set(sizes) | set(site_entries)):
             r = bench_size(n, runs, site=(n in site_entries), workdir=work)
             results.append(r)

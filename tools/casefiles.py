@@ -10,9 +10,8 @@ import datetime as _dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from tools.domain.decide import CaseError, decide
+from tools.domain.decide import answer_case
 from tools.load.yaml_loader import load_bytes
-from tools.model.cases import check
 from tools.report.decision import plain
 
 
@@ -85,11 +84,7 @@ def run_one(repo, case: CaseFile, today: _dt.date) -> list[str]:
     """The differences between a case's expected and actual answer (or why it could not be run)."""
     if case.problem:
         return [case.problem]
-    checked, errors = check(case.input, today)
+    answer, errors = answer_case(repo, case.input, today)
     if errors:
         return [f"输入有误：{field}：{message}" for field, message in errors]
-    try:
-        answer = decide(repo, checked)
-    except CaseError as exc:
-        return [f"输入有误：{exc.field}：{exc}"]
     return differences(case.expected, answer)

@@ -373,9 +373,9 @@ def cmd_diff(args) -> int:
 
 
 def cmd_decide(args) -> int:
-    from tools.domain.decide import CaseError, decide
+    from tools.base import gc_scope
+    from tools.domain.decide import answer_case
     from tools.load.cases import read_cases
-    from tools.model.cases import check
     from tools.report.decision import plain, text, to_json
 
     today = args.as_of or _dt.date.today()
@@ -393,31 +393,22 @@ def cmd_decide(args) -> int:
                 raise SystemExit(f"案件文件不存在：{source}")
             raw, name = path.read_bytes(), path.name
         items, batch, fmt = read_cases(raw, name)
+        named = source if len(sources) > 1 or source != "-" else ""
         answers = []
-        for item in items:
-            where = "：".join(x for x in (source if len(sources) > 1 or source != "-" else "", item.where) if x)
-            errors = [("", item.problem)] if item.problem else []
-            answer = None
-            if not errors:
-                case, errors = check(item.data, today)
-                if case is not None:
-                    try:
-                        answer = decide(repo, case)
-                    except CaseError as exc:
-                        errors = [(exc.field, str(exc))]
-            if errors:
-                failed = True
-                for field, message in errors:
-                    print(f"{where or '输入'}：" + (f"字段“{field}”：" if field else "") + message, file=sys.stderr)
-                answers.append({"error": {"where": where, "messages": [
-                    {"field": f, "message": m} for f, m in errors]}})
-            else:
+        with gc_scope.paused():  # a batch makes many small acyclic dicts: no collections over the model meanwhile
+            for item in items:
+                where = "：".join(x for x in (named, item.where) if x)
+                answer, errors = (None, [("", item.problem)]) if item.problem else answer_case(repo, item.data, today)
+                if errors:
+                    failed = True
+                    for field, message in errors:
+                        print(f"{where or '输入'}：" + (f"字段“{field}”：" if field else "") + message, file=sys.stderr)
+                    answer = {"error": {"where": where, "messages": [{"field": f, "message": m} for f, m in errors]}}
                 answers.append(answer)
-        if args.format == "json":
-            if fmt == "jsonl":
-                sys.stdout.write("".join(json.dumps(plain(x), ensure_ascii=False) + "\n" for x in answers))
-            else:
-                sys.stdout.write(to_json(answers if batch else answers[0]) + "\n")
+        if args.format == "json" and fmt == "jsonl":
+            sys.stdout.write("".join(json.dumps(plain(x), ensure_ascii=False) + "\n" for x in answers))
+        elif args.format == "json":
+            sys.stdout.write(to_json(answers if batch else answers[0]) + "\n")
         else:
             for item, answer in zip(items, answers):
                 if "error" not in answer:

@@ -21,8 +21,14 @@ def citation_info(repo, cit, as_of: _dt.date) -> dict | None:
 
 def citations_info(repo, citations, as_of: _dt.date) -> list[dict]:
     """Each distinct resolvable citation once, in order (remembered per list of citations and day)."""
-    pairs = tuple((c.get("doc"), c.get("provision")) for c in citations or [] if isinstance(c, dict))
-    return repo.memo(("citations", pairs, as_of), lambda: _infos(repo, citations, as_of))
+    if not citations:
+        return []
+    # keyed by the list's identity (the memo holds the list, so the identity cannot be reused meanwhile)
+    key = ("citations", id(citations), as_of)
+    hit = repo.derived.get(key)
+    if hit is None or hit[0] is not citations:
+        hit = repo.derived[key] = (citations, _infos(repo, citations, as_of))
+    return hit[1]
 
 
 def _infos(repo, citations, as_of):

@@ -16,6 +16,7 @@ from tools.domain.durations import Duration
 from tools.domain.repair import is_judicial, regimes_in_force, service_in_force
 from tools.domain.sanctions import measures_for_list
 from tools.model import vocab
+from tools.model.cases import check
 
 # The lint rule and plan clause each kind of conclusion applies (tests check them against the rule registry).
 EXCLUSION = ("CAT-004", "四（一）1")
@@ -63,19 +64,44 @@ class Answer:
                     "list": None, "public_credit_information": None, "excluded_by": None, "regime": None,
                     "publication": None, "repair": None, "measures": None, "removal": None,
                     "unknown": [], "trace": [], "unverified": []}
+        self._used: set = set()
 
     def unknown(self, field: str, reason: str) -> None:
         self.out["unknown"].append({"field": field, "reason": reason})
 
     def trace(self, conclusion: str, applied: tuple, citations) -> None:
         rule, clause = applied
-        info = citations_info(self.repo, citations, self.case["as_of"])
-        self.out["trace"].append({"conclusion": conclusion, "rule": rule, "plan_clause": clause, "citations": [
-            {"doc": c["doc"], "provision": c["provision"], "label": c["label"], "title": c["title"]} for c in info]})
+        self.out["trace"].append({"conclusion": conclusion, "rule": rule, "plan_clause": clause,
+                                  "citations": _trace_citations(self.repo, citations, self.case["as_of"])})
 
     def used(self, rec) -> None:
-        if rec.data.get("verified") is not True and rec.id not in {u["record"] for u in self.out["unverified"]}:
+        if rec.data.get("verified") is not True and rec.path not in self._used:
+            self._used.add(rec.path)
             self.out["unverified"].append({"record": rec.id, "name": rec.title, "note": rec.data.get("note") or ""})
+
+
+def _trace_citations(repo, citations, as_of) -> list:
+    """{doc, provision, label, title} of each citation: a fresh list of dicts shared between answers (read-only),
+    remembered per list of citations (held by the memo, so its identity is not reused) and day."""
+    if not citations:
+        return []
+    key = ("trace citations", id(citations), as_of)
+    hit = repo.derived.get(key)
+    if hit is None or hit[0] is not citations:
+        hit = repo.derived[key] = (citations, [{"doc": c["doc"], "provision": c["provision"], "label": c["label"],
+                                                "title": c["title"]} for c in citations_info(repo, citations, as_of)])
+    return list(hit[1])
+
+
+def answer_case(repo, raw, today: _dt.date) -> tuple[dict | None, list]:
+    """Check a case as given (tools.model.cases) and decide it: (answer, []) or (None, [(field, message), …])."""
+    case, errors = check(raw, today)
+    if errors:
+        return None, errors
+    try:
+        return decide(repo, case), []
+    except CaseError as exc:
+        return None, [(exc.field, str(exc))]
 
 
 def decide(repo, case: dict) -> dict:
@@ -270,9 +296,10 @@ def _across_regimes(a: Answer, regime, pub: dict) -> None:
         return
     crossing = [key for key in ("earliest_end", "latest_end") if pub[key] and pub[key] > ends]
     if crossing:
-        later = sorted((r for r in a.repo.of_kind("repair_regime") if _usable(r)
-                        and isinstance(r.data.get("effective_from"), _dt.date) and r.data["effective_from"] > ends),
-                       key=lambda r: r.data["effective_from"])
+        later = a.repo.memo(("regimes after", ends), lambda: sorted(
+            (r for r in a.repo.of_kind("repair_regime") if _usable(r) and isinstance(r.data.get("effective_from"),
+                                                                                      _dt.date)
+             and r.data["effective_from"] > ends), key=lambda r: r.data["effective_from"]))
         nxt = f"，“{later[0].title}”自 {later[0].data['effective_from']} 起施行" if later else ""
         a.unknown("publication", f"公示期跨越制度变更：“{regime.title}”于 {ends} 失效{nxt}；所读来源没有载明新旧制度"
                   "怎样衔接，本答案按决定之日施行的制度计算")
@@ -309,7 +336,7 @@ def _repair(a: Answer, rec, regime, period, severity) -> None:
                 REPAIR, repair.get("basis"))
     when = a.case.get("applied_on") or a.case["as_of"]
     days = repair.get("time_limit_working_days")
-    by = service_in_force(a.repo, rec, when) if not days else None
+    by = a.repo.memo(("service", rec.id, when), lambda: service_in_force(a.repo, rec, when)) if not days else None
     if by is not None and _usable(by):
         days = by.data["service"]["time_limit_working_days"]
         a.used(by)
