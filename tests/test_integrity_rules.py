@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from conftest import write
+from conftest import ROOT, write
 from tools.lint import lint
 
 AS_OF = dt.date(2026, 11, 25)
@@ -105,8 +105,19 @@ def test_time_001_repealed_document(mini_repo):
 
 def test_time_001_not_yet_in_force_depends_on_as_of(mini_repo):
     _set_law(mini_repo, effective_from="2027-01-01")
-    assert (REGIME, first_doc_line(mini_repo, REGIME)) in findings(mini_repo, "TIME-001")
+    repair_regime = "procedures/repair_regimes/regime-penalty.yml"
+    assert (repair_regime, first_doc_line(mini_repo, repair_regime)) in findings(mini_repo, "TIME-001")
+    # the list regime's standard, and the catalog and list that publish the entry and the measure, rest on that law:
+    # those records are not yet in being, so they are out of scope rather than in violation
+    assert not {REGIME, ENTRY, MEASURE} & {path for path, _ in findings(mini_repo, "TIME-001")}
     assert findings(mini_repo, "TIME-001", as_of=dt.date(2027, 6, 1)) == []
+
+
+def test_records_not_yet_in_being_are_out_of_scope():
+    """lint --as-of a day before the 2021 catalog and list were issued: their records are future, not violations."""
+    result = lint(ROOT, dt.date(2021, 7, 21))
+    assert [f for f in result.findings if f.blocking] == []
+    assert not [f for f in result.findings if f.rule == "TIME-001" and "catalog-national-2024" in f.path]
 
 
 def test_time_001_historic_record_may_cite_old_law(mini_repo):
@@ -155,3 +166,24 @@ def test_meta_001_rule_clause_missing_from_plan(mini_repo):
     got = [f for f in lint(mini_repo, AS_OF).findings if f.rule == "META-001"]
     assert got and all(f.path == "policies/benxi/benxi-plan-2021.yml" for f in got)
     assert any("REF-003" in f.message and "五（三）" in f.message for f in got)
+
+
+def test_a_waiver_covers_only_its_field(mini_repo):
+    """A waiver granted for one field does not hide a new violation of the same rule elsewhere in the record."""
+    measure = mini_repo / "sanction_lists/measures/list-2021/measure-a.yml"
+    text = measure.read_text(encoding="utf-8")
+    measure.write_text(text.replace("      - doc: example-law\n        provision: art-2\n",
+                                    "      - doc: example-law\n        provision: art-2\n      - doc: missing-law\n"
+                                    "        provision: art-2\n"), encoding="utf-8")
+    (mini_repo / "waivers.yml").write_text("waivers:\n  - rule: REF-001\n    record: measure-a\n    field: rows.0.basis.1\n"
+                                           "    reason: 依据文件正在录入\n    approved_by: 张三\n    expires: 2027-06-30\n",
+                                           encoding="utf-8")
+    waived = [f for f in lint(mini_repo, AS_OF).findings if f.rule == "REF-001"]
+    assert [(f.field, f.waiver is not None) for f in waived] == [("rows.0.basis.1.doc", True)]
+    text = measure.read_text(encoding="utf-8")
+    measure.write_text(text.replace("      - doc: missing-law\n        provision: art-2\n",
+                                    "      - doc: missing-law\n        provision: art-2\n"
+                                    "      - doc: another-missing-law\n        provision: art-1\n"), encoding="utf-8")
+    found = [f for f in lint(mini_repo, AS_OF).findings if f.rule == "REF-001"]
+    assert sorted((f.field, f.waiver is not None) for f in found) == [("rows.0.basis.1.doc", True),
+                                                                      ("rows.0.basis.2.doc", False)]

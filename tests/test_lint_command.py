@@ -96,6 +96,7 @@ def waived_repo(known_repo: Path) -> Path:
     write(known_repo, "waivers.yml", "waivers:\n"
                                      "  - rule: REF-001\n"
                                      "    record: measure-a\n"
+                                     "    field: rows.0.basis\n"
                                      "    reason: 依据文件正在录入\n"
                                      "    approved_by: 张三\n"
                                      "    expires: 2027-06-30\n")
@@ -370,7 +371,7 @@ def test_strict_turns_warnings_into_failure(clean_repo: Path, capsys):
 
 def test_strict_ignores_waived_warnings(clean_repo: Path, capsys):
     edit(clean_repo, ENTRY, "\nverified: true\n", "\nverified: false\n")
-    write(clean_repo, "waivers.yml", "waivers:\n  - rule: VERIFY-001\n    record: entry-a\n    reason: 来源待补\n"
+    write(clean_repo, "waivers.yml", "waivers:\n  - rule: VERIFY-001\n    record: entry-a\n    field: verified\n    reason: 来源待补\n"
                                      "    approved_by: 张三\n    expires: 2027-01-31\n")
     assert run(clean_repo, "--strict", capsys=capsys)[0] == 0
 
@@ -399,7 +400,7 @@ def test_bad_as_of_in_process(known_repo: Path, value: str, capsys):
 
 def test_as_of_changes_the_result(known_repo: Path, capsys):
     """--as-of is really used: a waiver that is valid on one day has expired on the next."""
-    write(known_repo, "waivers.yml", "waivers:\n  - rule: REF-001\n    record: measure-a\n    reason: 待录入\n"
+    write(known_repo, "waivers.yml", "waivers:\n  - rule: REF-001\n    record: measure-a\n    field: rows.0.basis\n    reason: 待录入\n"
                                      "    approved_by: 张三\n    expires: 2026-11-25\n")
     code = main(["--root", str(known_repo), "lint", "--as-of", "2026-11-25", "--format", "json"])
     on_day = json.loads(capsys.readouterr()[0])

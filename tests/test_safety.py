@@ -57,9 +57,9 @@ def test_check_digit_algorithms():
     assert personal_data("无") is None
 
 
-def test_html_001_warns_on_markup(mini_repo):
+def test_html_001_rejects_markup(mini_repo):
     line = _set_summary(mini_repo, '<img src=x onerror="alert(1)">')
-    assert hits(mini_repo, "HTML-001") == [(ENTRY, line, "warning")]
+    assert hits(mini_repo, "HTML-001") == [(ENTRY, line, "error")]
 
 
 def test_html_001_passes_plain_text_with_brackets(mini_repo):

@@ -14,7 +14,7 @@ import threading
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, waive
 from tools.build import build
 
 CHROMIUM = "/usr/bin/chromium"
@@ -139,6 +139,7 @@ def test_injected_markup_never_runs(browser, site_repo, tmp_path):
         "name: 示例限制措施", "name: '</title><script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\">'")
     path.write_text(text.replace("content: 在一定期限内限制参加示例活动",
                                  "content: '[点我](javascript:window.__pwned=3)'"), encoding="utf-8")
+    waive(site_repo, "HTML-001", "measure-a", "name", "rows.0.content")  # let through by a reviewer: still inert
     out = tmp_path / "site"
     assert build(site_repo, out) == 0
     server = Server(out)

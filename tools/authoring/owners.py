@@ -4,20 +4,27 @@ from __future__ import annotations
 from pathlib import Path
 
 from tools.domain.measures import rows
+from tools.domain.sanctions import implementer_names
 from tools.load.yaml_loader import load_bytes
 
 HEADER = "# 由 owners.yml 生成（python -m tools owners），请勿手工修改。\n"
 PEOPLE_FIELDS = ("provider", "authority")
 
 
+def _name(value):
+    """A body's name: the text itself, or the name of a {name, …} mapping (a list regime's authority)."""
+    return value.get("name") if isinstance(value, dict) else value
+
+
 def _texts(rec):
     out = []
     for field in PEOPLE_FIELDS:
         value = rec.data.get(field)
-        out += value if isinstance(value, list) else [value] if isinstance(value, str) else []
+        values = value if isinstance(value, list) else [value]
+        out += [n for n in map(_name, values) if isinstance(n, str)]
     if rec.kind == "measure":
         for row in rows(rec):
-            out += [x for x in row.data.get("implementers") or [] if isinstance(x, str)]
+            out += implementer_names(row.data)
     return out
 
 

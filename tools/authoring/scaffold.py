@@ -90,8 +90,13 @@ collection:                    # 本市、辽宁目录写 route（procedures/col
         provision: task-3
 sharing:
   attribute: conditional       # {_choices(vocab.SHARING)}
-  purpose: {TODO}
-  recipients: [{TODO}]
+  purpose: {TODO}               # 共享目的（按来源的文字说明）
+  purpose_kinds: [performance_of_duties]   # {_choices(vocab.SHARING_PURPOSES)}
+  recipients:                  # 失信信息须列出信用信息共享平台（方案四（一）2）
+    - name: 市信用信息共享平台
+      type: sharing_platform   # {_choices(vocab.RECIPIENT_TYPES)}
+    - name: {TODO}
+      type: public_body        # 类型为 other 时须在本项下写 basis（法律、法规、司法解释或党中央、国务院政策文件）
   basis:
     - doc: benxi-plan-2021
       provision: task-4-1
@@ -102,8 +107,12 @@ publication_period:
   follows_repair_regime: true  # 或写 minimum/maximum，如 P3M、P1Y
 determination_documents: [administrative_penalty]   # {_choices(vocab.DETERMINATION_DOCUMENTS)}
 query:
-  authorized: [{TODO}]
-  purpose: {TODO}
+  authorized:                  # 谁可以查询使用：每项写名称和类型
+    - name: {TODO}
+      type: public_body        # {_choices(vocab.QUERY_TYPES)}。other 须在本项下写 basis，public 只用于公开的信息
+  purpose: {TODO}               # 查询使用目的（按来源的文字说明）
+  purpose_kinds: [performance_of_duties]   # {_choices(vocab.QUERY_PURPOSES)}
+  procedure: {TODO}             # 查询使用的登记和审查程序（方案四（五）12）
   basis:
     - doc: benxi-plan-2021
       provision: task-12
@@ -120,7 +129,9 @@ rows:
     basis:                     # 减损权益的措施须直接援引法律、法规或党中央、国务院政策文件
       - doc: benxi-plan-2021   # （占位，请换成实际依据）
         provision: task-9
-    implementers: [{TODO}]
+    implementers:              # 实施主体：名称按来源；金融机构、信用服务机构、行业协会商会、新闻媒体只能实施 voluntary 措施
+      - name: {TODO}
+        type: public_body      # {_choices(vocab.IMPLEMENTER_TYPES)}
     matters: [{TODO}]           # 适用的业务事项
 source: {TODO}                  # 清单 sanction_lists/measures/{measure_list}/ 的原文出处
 verified: false
@@ -134,7 +145,10 @@ def list_regime(rid, name) -> str:
 name: {name}
 domain: market_order           # {_choices(vocab.DOMAINS)}
 jurisdiction: national         # 全国或辽宁（市级不得设列名单）
-authority: [{TODO}]
+authority:                     # 认定部门（方案四（三）8：县级以上行业行政主管部门）
+  - name: {TODO}                # 原文的认定部门名称
+    lowest_level: county       # 作出认定的最低一级：{_choices(vocab.AUTHORITY_LEVELS)}
+    kind: industry_authority   # {_choices(vocab.AUTHORITY_KINDS)}
 determined_by: administrative  # {_choices(vocab.DETERMINED_BY)}
 standard: {TODO}
 standard_basis:                # 全国名单：法律、行政法规或党中央、国务院政策文件（暂可部门规章）；省内名单：本省地方性法规

@@ -27,6 +27,7 @@ class Finding:
     message: str
     record: str | None = None  # id of the record the finding is about, if any
     waiver: str | None = None  # reason of the waiver that covers it, if any
+    field: str | None = None  # the data path in the record ("rows.0.basis"; "" the record itself), if known
 
     @property
     def path(self) -> str:
@@ -59,6 +60,8 @@ class Finding:
         }
         if self.record:
             out["record"] = self.record
+        if self.field is not None:
+            out["field"] = self.field or "."
         if self.waiver is not None:
             out["waived"] = True
             out["waiver_reason"] = self.waiver

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from tools.domain.validity import in_force
+from tools.domain.validity import in_force, state_zh
 from tools.model import vocab
 
 
@@ -16,7 +16,7 @@ def citation_info(repo, cit, as_of: _dt.date) -> dict | None:
     return {"doc": doc.id, "provision": prov["id"], "title": doc.title, "doc_number": d.get("doc_number"),
             "label": prov.get("label"), "summary": prov.get("summary"), "level": d.get("level"),
             "level_zh": vocab.LEVELS.get(d.get("level")), "status": d.get("status"),
-            "in_force": in_force(d, as_of) is None, "verified": d.get("verified") is True}
+            "in_force": in_force(d, as_of) is None, "state_zh": state_zh(d, as_of), "verified": d.get("verified") is True}
 
 
 def citations_info(repo, citations, as_of: _dt.date) -> list[dict]:

@@ -12,6 +12,20 @@ from tools.domain.validity import valid_on
 from tools.model import vocab
 
 
+def _implementers(row: dict) -> list[dict]:
+    return [x for x in row.get("implementers") or [] if isinstance(x, dict) and isinstance(x.get("name"), str)]
+
+
+def implementer_names(row: dict) -> list[str]:
+    """The names of a row's implementers (each is written {name, type}), as every output shows them."""
+    return [x["name"] for x in _implementers(row)]
+
+
+def implementer_types(row: dict) -> list[str | None]:
+    """The types of a row's implementers, in the order of implementer_names."""
+    return [x.get("type") for x in _implementers(row)]
+
+
 def _matches(row: dict, matter: str | None) -> bool:
     """A row applies to a business matter when one of its matters contains the words asked for."""
     return matter is None or any(matter in m for m in row.get("matters") or [] if isinstance(m, str))
@@ -30,18 +44,22 @@ def measures_for_list(repo, regime, as_of: _dt.date, matter: str | None = None) 
         mlist = repo.get(m.group, "measure_list")
         if not rows or not valid_on(m.data, as_of) or (mlist is not None and not valid_on(mlist.data, as_of)):
             continue
-        implementers, matters, citations = [], [], []
+        implementers, types, matters, citations = [], [], [], []
         for row in rows:
-            implementers += [x for x in row.get("implementers") or [] if x not in implementers]
+            for name, kind in zip(implementer_names(row), implementer_types(row)):
+                if name not in implementers:
+                    implementers.append(name)
+                    types.append(kind)
             matters += [x for x in row.get("matters") or [] if x not in matters]
             citations += row.get("basis") or []
         out.append({"id": m.id, "name": m.title, "category": m.data.get("category"),
                     "category_zh": vocab.MEASURE_CATEGORIES.get(m.data.get("category")),
                     "list": m.group, "content": [r.get("content") for r in rows if r.get("content")],
-                    "implementers": implementers, "matters": matters,
+                    "implementers": implementers, "implementer_types": types, "matters": matters,
                     "basis": citations_info(repo, citations, as_of), "verified": m.data.get("verified") is True,
                     "rows": [{"row": row.path[1] if row.path else 0, "content": row.data.get("content"),
-                              "implementers": list(row.data.get("implementers") or []),
+                              "implementers": implementer_names(row.data),
+                              "implementer_types": implementer_types(row.data),
                               "matters": list(row.data.get("matters") or []),
                               "basis": citations_info(repo, row.data.get("basis"), as_of)} for row in applying]})
     return out

@@ -63,8 +63,8 @@ def _cell(rec, field):
     if field == "@basis":
         return "；".join(f"{c.get('doc')}#{c.get('provision')}" for _, c in iter_citations(rec.data))
     value = rec.data.get(field)
-    if isinstance(value, list):
-        return "；".join(str(v) for v in value)
+    if isinstance(value, list):  # a list of {name, …} (such as a list regime's authority) shows the names
+        return "；".join(str(v["name"]) if isinstance(v, dict) and "name" in v else str(v) for v in value)
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, _dt.date):

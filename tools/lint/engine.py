@@ -37,7 +37,8 @@ def _run_rule(r, repo, ctx) -> list:
     out = []
     for rec, path, message in r.check(repo, ctx):
         loc = rec.loc(path) if rec is not None else Location(".", 1, 1)
-        out.append(Finding(r.id, None, loc, message, rec.id if rec is not None else None))
+        out.append(Finding(r.id, None, loc, message, rec.id if rec is not None else None,
+                           field=".".join(map(str, path)) if rec is not None else None))
     return out
 
 

@@ -69,12 +69,12 @@ def parse_record(raw: bytes, rel: str, kind: str, group, findings: list):
 def check_record(rec, expected_id, findings: list) -> None:
     """Schema and id/file-name findings of one loaded record."""
     for rule, path, message in validate(rec.kind, rec.data, rec.tainted):
-        findings.append(Finding(rule, None, rec.loc(path), message, rec.id))
+        findings.append(Finding(rule, None, rec.loc(path), message, rec.id, field=".".join(map(str, path))))
     rid = rec.data.get("id")
     if isinstance(rid, str) and expected_id is not None and rid != expected_id:
         where = "所在文件夹名" if rec.path.endswith(("/catalog.yml", "/list.yml")) else "文件名"
         findings.append(Finding("ID-001", None, rec.loc(("id",)),
-                                f"id“{rid}”与{where}“{expected_id}”不一致：一个文件一条记录，文件名即 id", rid))
+                                f"id“{rid}”与{where}“{expected_id}”不一致：一个文件一条记录，文件名即 id", rid, field="id"))
 
 
 def _from_bytes(raw: bytes, rel: str, kind: str, group, expected_id, findings: list):

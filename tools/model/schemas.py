@@ -135,10 +135,16 @@ CATALOG_EDITION = {
     "categories": _f("信息类别", type="list", minlength=0, schema=CATEGORY),
 }
 
-SHARING_FIELD = _f("共享属性（方案四（二）4(1)）", type="dict", schema={
+SHARING_FIELD = _f("共享属性（方案四（一）2、四（二）4(1)）", type="dict", schema={
     "attribute": enum("共享类型", vocab.SHARING, required=True),
-    "purpose": text("共享目的"),
-    "recipients": texts("共享对象"),
+    "purpose": text("共享目的（按来源的文字说明）"),
+    "purpose_kinds": enums("共享目的的类型（不得用于履行职责以外的用途）", vocab.SHARING_PURPOSES),
+    "recipients": _f("共享对象：每项写名称（按来源）和类型", type="list", minlength=1, schema={
+        "type": "dict", "schema": {
+            "name": text("共享对象的名称（按来源）", required=True),
+            "type": enum("共享对象的类型", vocab.RECIPIENT_TYPES, required=True),
+            "basis": basis("向该对象提供的法律依据（类型为 other 时必填）"),
+        }}),
     "basis": basis("共享依据"),
 })
 
@@ -207,10 +213,16 @@ CATALOG_ENTRY = {
     "sharing": SHARING_FIELD,
     "disclosure": DISCLOSURE_FIELD,
     "publication_period": PERIOD_FIELD,
-    "query": _f("查询使用权限（方案四（五）12）", type="dict", schema={
-        "authorized": texts("可以查询使用的单位", required=True),
-        "purpose": text("查询使用目的", required=True),
-        "procedure": text("查询使用程序和登记审查"),
+    "query": _f("查询使用权限和程序（方案四（五）12）", type="dict", schema={
+        "authorized": _f("可以查询使用的单位或人：每项写名称（按来源）和类型", type="list", required=True, minlength=1,
+                         schema={"type": "dict", "schema": {
+                             "name": text("查询者的名称（按来源）", required=True),
+                             "type": enum("查询者的类型", vocab.QUERY_TYPES, required=True),
+                             "basis": basis("该查询者查询使用的法律依据（类型为 other 时必填）"),
+                         }}),
+        "purpose": text("查询使用目的（按来源的文字说明）", required=True),
+        "purpose_kinds": enums("查询使用目的的类型", vocab.QUERY_PURPOSES),
+        "procedure": text("查询使用程序：登记和审查制度"),
         "basis": basis(),
     }),
     "consent": _f("采集自然人信息的同意（方案四（五）13）", type="dict", schema={
@@ -246,7 +258,11 @@ ROW_FIELDS = {
                   schema={"type": "string", "regex": ID_PATTERN}),
     "target_description": text("惩戒对象的文字说明（按来源）"),
     "basis": basis("法律及政策依据"),
-    "implementers": texts("实施主体"),
+    "implementers": _f("实施主体：每项写名称（按来源）和类型（方案四（四）10：金融机构、信用服务机构、行业协会商会、新闻媒体"
+                       "只能自主实施）", type="list", minlength=1, schema={"type": "dict", "schema": {
+                           "name": text("实施主体的名称（按来源）", required=True),
+                           "type": enum("实施主体的类型", vocab.IMPLEMENTER_TYPES, required=True),
+                       }}),
     "matters": texts("适用的业务事项"),
     "duration": _f("惩戒期限", type="dict", schema={"minimum": duration("下限"), "maximum": duration("上限")}),
 }
@@ -279,7 +295,12 @@ LIST_REGIME = {
     "domain": enum("设列领域（只能是国办发〔2020〕49号规定的四类之一）", vocab.DOMAINS, required=True,
                    meta_rule="LIST-001"),
     "jurisdiction": enum("实施范围", vocab.JURISDICTIONS, required=True),
-    "authority": texts("认定部门", required=True),
+    "authority": _f("认定部门：每项写原文的认定部门名称、作出认定的最低层级和部门类型（方案四（三）8：县级以上行业行政主管部门）",
+                    type="list", required=True, minlength=1, schema={"type": "dict", "schema": {
+                        "name": text("认定部门的名称（按原文）", required=True),
+                        "lowest_level": enum("作出认定的最低一级", vocab.AUTHORITY_LEVELS, required=True),
+                        "kind": enum("部门类型", vocab.AUTHORITY_KINDS, required=True),
+                    }}),
     "determined_by": enum("认定方式", vocab.DETERMINED_BY, required=True),
     "standard_basis": basis("认定标准的依据", required=True),
     "standard": text("认定标准（自撰概述）"),
@@ -355,6 +376,7 @@ WAIVERS = {
     "waivers": _f("豁免清单", type="list", required=True, minlength=0, schema={"type": "dict", "schema": {
         "rule": _f("被豁免的规则 ID", type="string", required=True, regex=r"^[A-Z]+-\d{3}$"),
         "record": ident("被豁免的记录 id", required=True),
+        "field": text("被豁免的字段（如 rows.0.implementers；“.” 表示整条记录）：只豁免该字段及其下的问题", required=True),
         "reason": text("豁免理由", required=True),
         "approved_by": text("批准人", required=True),
         "expires": _f("到期日期（YYYY-MM-DD）", type="date", required=True),

@@ -11,10 +11,10 @@ from tools.model.schemas import DURATION_PATTERN, ID_PATTERN, SCHEMAS
 
 _TYPE_ZH = {"string": "文本", "list": "列表", "dict": "映射（键: 值）", "date": "日期（YYYY-MM-DD）",
             "boolean": "布尔值（true/false）", "integer": "整数"}
-_VOCABS = [vocab.LEVELS, vocab.JURISDICTIONS, vocab.DOCUMENT_STATUS, vocab.DOCUMENT_FORMS, vocab.CATALOG_SCOPES,
-           vocab.MEASURE_LIST_SCOPES, vocab.NATURES, vocab.SUBJECTS, vocab.SHARING, vocab.DISCLOSURE,
-           vocab.SEVERITIES, vocab.DETERMINATION_DOCUMENTS, vocab.MEASURE_CATEGORIES, vocab.DOMAINS,
-           vocab.DETERMINED_BY]
+# every fixed vocabulary (name -> Chinese label), so that "allowed values" messages show the Chinese beside each key
+_VOCABS = [getattr(vocab, name) for name in dir(vocab)
+           if name.isupper() and isinstance(getattr(vocab, name), dict)
+           and all(isinstance(v, str) for v in getattr(vocab, name).values())]
 
 _validators: dict = {}
 
@@ -26,11 +26,12 @@ def _validator(name: str, schema: dict) -> cerberus.Validator:
     return v
 
 
-def _label(value: str) -> str:
-    for voc in _VOCABS:
-        if value in voc:
-            return f"{value}（{voc[value]}）"
-    return value
+def _choices(allowed) -> str:
+    """The allowed values with their Chinese labels, taken from the vocabulary the field uses (the one whose keys
+    are exactly, or else include, the allowed values)."""
+    keys = set(allowed)
+    voc = next((v for v in _VOCABS if set(v) == keys), None) or next((v for v in _VOCABS if keys <= set(v)), {})
+    return "、".join(f"{a}（{voc[a]}）" if a in voc else str(a) for a in allowed)
 
 
 def _type_name(value) -> str:
@@ -92,7 +93,7 @@ def _message(err, allowed_fields) -> tuple[str, str]:
         return "SCHEMA-003", f"字段“{field}”不能小于 {err.constraint}"
     if code in (ce.UNALLOWED_VALUE.code, ce.UNALLOWED_VALUES.code):
         bad = value if code == ce.UNALLOWED_VALUE.code else "、".join(map(str, value))
-        choices = "、".join(_label(v) for v in err.constraint)
+        choices = _choices(err.constraint)
         return "SCHEMA-004", f"字段“{field}”的取值“{bad}”不在允许范围内；可选：{choices}"
     if code == ce.REGEX_MISMATCH.code:
         if err.constraint == ID_PATTERN:

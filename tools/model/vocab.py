@@ -44,6 +44,39 @@ SUBJECTS = {
 
 SHARING = {"unconditional": "无条件共享", "conditional": "有条件共享", "not_shared": "不予共享"}
 
+# Why an item is shared (方案四（二）4(1)：根据国家机关依法履行职责的需求共享，不得用于履行职责以外的用途).
+SHARING_PURPOSES = {
+    "performance_of_duties": "国家机关依法履行职责",
+    "legally_prescribed": "法律、法规、司法解释或党中央、国务院政策文件明确规定的其他用途",
+    "other": "其他用途（如招商引资、市场营销）",
+}
+
+# To whom an item is shared (方案四（一）2：失信信息共享至市信用信息共享平台；四（二）4(1)).
+RECIPIENT_TYPES = {
+    "sharing_platform": "信用信息共享平台",
+    "public_body": "国家机关和法律法规授权的组织",
+    "other": "其他单位（须有法律依据）",
+}
+
+# Who may query and use an item (方案四（五）12：明确信息查询使用权限和程序).
+QUERY_TYPES = {
+    "public_body": "国家机关（履行职责）",
+    "subject_itself": "信用主体本人",
+    "public": "社会公众（仅限依法公开的信息）",
+    "authorized_party": "经本人授权的查询者",
+    "other": "其他（须有法律依据）",
+}
+
+# For what an item may be queried and used (方案四（五）12：合法、正当、必要、最小化原则).
+QUERY_PURPOSES = {
+    "performance_of_duties": "国家机关依法履行职责",
+    "own_information": "信用主体查询本人信息",
+    "public_information": "查阅依法公开的信息",
+    "authorized_use": "在本人授权的范围内使用",
+    "legally_prescribed": "法律、法规、司法解释或党中央、国务院政策文件明确规定的其他用途",
+    "other": "其他用途",
+}
+
 DISCLOSURE = {"public": "社会公开", "conditional": "依申请或有条件公开", "not_public": "不公开"}
 
 SEVERITIES = {"minor": "轻微", "general": "一般", "serious": "严重"}
@@ -71,6 +104,36 @@ DOMAINS = {
 }
 
 DETERMINED_BY = {"administrative": "行政机关认定", "judicial": "人民法院认定"}
+
+# The determining authority of a list regime (方案四（三）8：县级以上行业行政主管部门): the lowest level of government
+# at which the body decides, and what kind of body it is.
+AUTHORITY_LEVELS = {
+    "national": "国务院有关部门",
+    "provincial": "省级",
+    "municipal": "设区的市级",
+    "county": "县级",
+    "township": "乡镇级",
+}
+COUNTY_OR_ABOVE = ("national", "provincial", "municipal", "county")
+
+AUTHORITY_KINDS = {
+    "industry_authority": "行业行政主管部门",
+    "court": "人民法院",
+    "government": "人民政府",
+    "other": "其他",
+}
+
+# Who carries out a measure (方案四（四）10：不得强制要求金融机构、信用服务机构、行业协会商会、新闻媒体等惩戒失信主体).
+IMPLEMENTER_TYPES = {
+    "public_body": "公共管理机构",
+    "financial_institution": "金融机构",
+    "credit_service": "信用服务机构",
+    "association": "行业协会商会",
+    "news_media": "新闻媒体",
+    "other": "其他",
+}
+# The bodies the plan says may not be compelled: their measures can only be voluntary.
+NOT_TO_BE_COMPELLED = ("financial_institution", "credit_service", "association", "news_media")
 
 KINDS = {
     "document": "政策法规文件",

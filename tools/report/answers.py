@@ -11,7 +11,7 @@ def _kind(k):
 
 
 def _cite(b) -> str:
-    state = "现行有效" if b["in_force"] else vocab.DOCUMENT_STATUS.get(b["status"], b["status"]) + "或不在施行期"
+    state = b.get("state_zh") or ("现行有效" if b["in_force"] else "不在施行期")
     flag = "" if b["verified"] else "，未核实"
     return f"《{b['title']}》{b['label'] or b['provision']}（{b['level_zh']}，{state}{flag}）"
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from tools.rules import catalog, coverage, graph_rules, integrity, lists, loading, measures, repair, safety, waivers
+from tools.rules import (catalog, coverage, graph_rules, integrity, lists, loading, measure_lists, measures, repair,
+                         safety, waivers)
 from tools.rules.registry import Registry, collect
 
 MODULES = (
@@ -17,6 +18,7 @@ MODULES = (
     catalog,  # 四（一）1–2, 四（二）3–5, 四（五）12–13
     lists,  # 四（三）6–8
     measures,  # 四（四）9–11
+    measure_lists,  # 四（四）9: every measure on law, the count of a list
     repair,  # 四（六）14–15
     safety,  # personal data and markup in text
     graph_rules,  # over the dependency graph

@@ -19,6 +19,10 @@ EDITION_SCOPES = {"national_base": {"national"}, "provincial": {"liaoning"}, "pr
                   "municipal_supplementary": {"benxi"}}
 ROUTE_CLAUSES = [f"task-3-{i}" for i in range(1, 8)]
 DOUBLE_PUBLICITY = ("administrative_licensing", "administrative_penalty")
+# 四（二）4(1)、四（五）12: what gives a recipient or querier outside the state organs a legal basis
+LAWFUL = LEGAL | {"judicial_interpretation"}
+LAWFUL_ZH = "法律、法规、司法解释或党中央、国务院政策文件"
+ADMINISTRATIVE_DETERMINATIONS = {"administrative_penalty", "administrative_ruling", "administrative_decision"}
 
 
 def entries(repo):
@@ -330,12 +334,30 @@ def entry_route(repo, ctx):
 
 
 # -- 四（二）4 ---------------------------------------------------------------------------------------------------
-@rule("SHARE-001", ERROR, "共享的信息须写明共享目的、共享对象和依据", clause="四（二）4(1)", kinds=("catalog_entry",))
+def _shared(rec):
+    """The sharing declaration of an item that is shared (not `not_shared`), else None."""
+    sharing = rec.data.get("sharing")
+    if isinstance(sharing, dict) and sharing.get("attribute") not in (None, "not_shared"):
+        return sharing
+    return None
+
+
+def _items(value) -> list[tuple[int, dict]]:
+    """(index, item) for the well-formed {name, type} items of a list (others are the schema's business)."""
+    return [(i, x) for i, x in enumerate(value or []) if isinstance(x, dict)] if isinstance(value, list) else []
+
+
+def _lawful(repo, citations) -> bool:
+    return has_level(repo, citations, LAWFUL)
+
+
+@rule("SHARE-001", ERROR, "共享的信息须写明共享目的（文字说明和类型）、共享对象（名称和类型）和依据", clause="四（二）4(1)",
+      kinds=("catalog_entry",))
 def sharing_purpose(repo, ctx):
     """四（二）4(1)：社会信用主管部门和公共信用信息提供单位应当根据国家机关依法履行职责的需求，
     按照合法、必要的原则共享公共信用信息；通过共享获取的公共信用信息，不得用于履行职责以外的用途。
-    本规则检查共享的条目（共享属性不是 `not_shared`）写明共享目的（`purpose`）、共享对象（`recipients`）和共享依据
-    （`basis`）。
+    本规则检查共享的条目（共享属性不是 `not_shared`）写明共享目的（`purpose` 文字说明和 `purpose_kinds` 类型）、
+    共享对象（`recipients`，每项写名称 `name` 和类型 `type`）和共享依据（`basis`）。
 
     报错：
     ```yaml
@@ -343,7 +365,10 @@ def sharing_purpose(repo, ctx):
     sharing:
       attribute: conditional
       purpose: ~
-      recipients: [国家机关]
+      purpose_kinds: ~
+      recipients:
+        - name: 因依法履行职责需要使用本信息的国家机关
+          type: public_body
       basis: ~
     ```
 
@@ -352,22 +377,136 @@ def sharing_purpose(repo, ctx):
     # 目录条目
     sharing:
       attribute: conditional
-      purpose: 履行监管职责
-      recipients: [国家机关]
+      purpose: 供国家机关依法履行职责时查询使用，不得用于履行职责以外的用途
+      purpose_kinds: [performance_of_duties]
+      recipients:
+        - name: 因依法履行职责需要使用本信息的国家机关
+          type: public_body
       basis:
         - doc: example-law
           provision: art-1
     ```
     """
     for rec in entries(repo):
-        sharing = rec.data.get("sharing")
-        if not isinstance(sharing, dict) or sharing.get("attribute") in (None, "not_shared"):
+        sharing = _shared(rec)
+        if sharing is None:
             continue
-        missing = [zh for key, zh in (("purpose", "共享目的"), ("recipients", "共享对象")) if not sharing.get(key)]
+        missing = [zh for key, zh in (("purpose", "共享目的（purpose）"), ("purpose_kinds", "共享目的的类型（purpose_kinds）"),
+                                      ("recipients", "共享对象（recipients）")) if not sharing.get(key)]
         if not cited_documents(repo, sharing.get("basis")):
             missing.append("共享依据（basis）")
         if missing:
-            yield rec, ("sharing",), f"共享的信息须写明{'、'.join(missing)}：通过共享获取的信息不得用于履行职责以外的用途"
+            yield rec, ("sharing",), (f"共享的信息须写明{'、'.join(missing)}（方案四（二）4(1)）：通过共享获取的信息"
+                                      f"不得用于履行职责以外的用途，目的、对象和依据都要写清")
+
+
+@rule("SHARE-004", ERROR, "只为国家机关依法履行职责共享：目的不得超出履行职责，平台和国家机关以外的共享对象须有法律依据",
+      clause="四（二）4(1)", kinds=("catalog_entry",))
+def sharing_within_duties(repo, ctx):
+    """四（二）4(1)：社会信用主管部门和公共信用信息提供单位应当根据国家机关依法履行职责的需求，
+    按照合法、必要的原则共享公共信用信息；通过共享获取的公共信用信息，不得用于履行职责以外的用途。
+    本规则检查共享的条目：共享目的的类型（`sharing.purpose_kinds`）不得是“其他用途”（`other`，如招商引资、市场营销）；
+    共享对象应是信用信息共享平台（`sharing_platform`）或国家机关和法律法规授权的组织（`public_body`），
+    其他单位（`other`，如平台企业）只有在该对象的 `basis` 中引用法律、法规、司法解释或党中央、国务院政策文件，
+    写明向其提供的规定时，才可列为共享对象；
+    目的写“法律等明确规定的其他用途”（`legally_prescribed`）的，共享依据或共享对象的依据须引用这一层级的条款。
+
+    报错：
+    ```yaml
+    # 目录条目
+    sharing:
+      attribute: conditional
+      purpose: 提供给平台企业用于招商引资和精准营销
+      purpose_kinds: [other]
+      recipients:
+        - name: 某互联网平台公司
+          type: other
+    ```
+
+    通过：
+    ```yaml
+    # 目录条目
+    sharing:
+      attribute: conditional
+      purpose: 供国家机关依法履行职责时查询使用；情节严重的，依法通报有关金融机构
+      purpose_kinds: [performance_of_duties, legally_prescribed]
+      recipients:
+        - name: 市信用信息共享平台
+          type: sharing_platform
+        - name: 有关金融机构
+          type: other
+          basis:
+            - doc: example-law
+              provision: art-1
+    ```
+    """
+    for rec in entries(repo):
+        sharing = _shared(rec)
+        if sharing is None:
+            continue
+        kinds = sharing.get("purpose_kinds") or []
+        if "other" in kinds:
+            yield rec, ("sharing", "purpose_kinds"), ("通过共享获取的公共信用信息不得用于履行职责以外的用途（方案四（二）4(1)）："
+                                                      "共享目的不能是“其他用途”（如招商引资、市场营销），请删去该用途及相应的共享对象")
+        recipients = _items(sharing.get("recipients"))
+        for i, item in recipients:
+            if item.get("type") == "other" and not _lawful(repo, item.get("basis")):
+                yield rec, ("sharing", "recipients", i), (
+                    f"共享对象“{item.get('name')}”不是信用信息共享平台或国家机关：方案四（二）4(1) 只允许根据国家机关依法履行职责的"
+                    f"需求共享；确有{LAWFUL_ZH}规定向其提供的，请在该对象的 basis 中引用相应条款，否则删去该对象")
+        if "legally_prescribed" in kinds and not (_lawful(repo, sharing.get("basis"))
+                                                  or any(_lawful(repo, x.get("basis")) for _, x in recipients)):
+            yield rec, ("sharing", "purpose_kinds"), (f"共享目的写了“法律等明确规定的其他用途”（legally_prescribed），"
+                                                      f"请在 sharing.basis 或相应共享对象的 basis 中引用规定该用途的{LAWFUL_ZH}条款")
+
+
+@rule("SHARE-005", ERROR, "行政机关认定的失信信息须共享至信用信息共享平台", clause="四（一）2", kinds=("catalog_entry",))
+def adverse_to_platform(repo, ctx):
+    """四（一）2：各级行政机关认定失信行为后应当如实记录失信信息，并及时将认定的失信信息共享至市信用信息共享平台。
+    本规则检查行政机关认定的失信信息条目（`nature: adverse`，且提供单位类型为行政机关，或认定文书为行政处罚、行政裁决等
+    行政行为决定文书）予以共享（共享属性不是 `not_shared`），并在共享对象中列出信用信息共享平台（`type: sharing_platform`）。
+    人民法院认定的失信信息按方案四（二）3(4) 推送，由 ROUTE 规则检查。
+
+    报错：
+    ```yaml
+    # 目录条目
+    nature: adverse
+    provider_type: administrative_agency
+    sharing:
+      recipients:
+        - name: 国家机关
+          type: public_body
+    ```
+
+    通过：
+    ```yaml
+    # 目录条目
+    nature: adverse
+    provider_type: administrative_agency
+    sharing:
+      recipients:
+        - name: 市信用信息共享平台
+          type: sharing_platform
+        - name: 国家机关
+          type: public_body
+    ```
+    """
+    for rec in entries(repo):
+        sharing = rec.data.get("sharing")
+        if rec.data.get("nature") != "adverse" or not isinstance(sharing, dict) or not _determined_administratively(rec):
+            continue  # a missing sharing declaration is CAT-001's
+        if sharing.get("attribute") == "not_shared":
+            yield rec, ("sharing", "attribute"), ("行政机关认定的失信信息须及时共享至市信用信息共享平台（方案四（一）2）："
+                                                  "共享属性不能是不予共享（not_shared）")
+        elif not any(x.get("type") == "sharing_platform" for _, x in _items(sharing.get("recipients"))):
+            where = ("sharing", "recipients") if sharing.get("recipients") else ("sharing",)
+            yield rec, where, ("行政机关认定的失信信息须及时共享至市信用信息共享平台（方案四（一）2）：请在 sharing.recipients 中"
+                               "列出信用信息共享平台（type: sharing_platform）")
+
+
+def _determined_administratively(rec) -> bool:
+    return (rec.data.get("provider_type") == "administrative_agency"
+            or bool(ADMINISTRATIVE_DETERMINATIONS & set(rec.data.get("determination_documents") or [])))
 
 
 @rule("SHARE-002", ERROR, "涉及国家秘密、商业秘密和个人隐私的信息不得公开", clause="四（二）4(2)", kinds=("catalog_entry",))
@@ -516,18 +655,24 @@ def _period_key(p):
 
 
 # -- 四（五）12–13 -----------------------------------------------------------------------------------------------
-@rule("SEC-001", ERROR, "条目须写明谁可以查询使用、为了什么目的、依据什么（最小化原则）", clause="四（五）12", kinds=("catalog_entry",))
+@rule("SEC-001", ERROR, "条目须写明谁可以查询使用、为了什么目的、依据什么，以及查询使用的登记和审查程序", clause="四（五）12",
+      kinds=("catalog_entry",))
 def query_permission(repo, ctx):
     """四（五）12：公共信用信息的采集、归集、共享、公示和应用，应当遵循合法、正当、必要、最小化原则；
     社会信用主管部门和有关部门要明确信息查询使用权限和程序，建立信息查询使用登记和审查制度。
-    本规则检查目录条目在 `query` 中写明可以查询使用的单位（`authorized`）、目的（`purpose`）和依据（`basis`）。
+    本规则检查目录条目在 `query` 中写明可以查询使用的单位或人（`authorized`，每项写名称和类型）、目的（`purpose` 文字说明和
+    `purpose_kinds` 类型）、查询使用的登记和审查程序（`procedure`）和依据（`basis`）。
 
     报错：
     ```yaml
     # 目录条目
     query:
-      authorized: [示例部门]
+      authorized:
+        - name: 示例部门
+          type: public_body
       purpose: 履行监管职责
+      purpose_kinds: [performance_of_duties]
+      procedure: ~
       basis: ~
     ```
 
@@ -535,8 +680,12 @@ def query_permission(repo, ctx):
     ```yaml
     # 目录条目
     query:
-      authorized: [示例部门]
+      authorized:
+        - name: 示例部门
+          type: public_body
       purpose: 履行监管职责
+      purpose_kinds: [performance_of_duties]
+      procedure: 查询使用须登记查询人、事由和依据，由信用主管部门审查
       basis:
         - doc: example-law
           provision: art-1
@@ -545,9 +694,93 @@ def query_permission(repo, ctx):
     for rec in entries(repo):
         query = rec.data.get("query")
         if not isinstance(query, dict):
-            yield rec, (), "方案四（五）12 要求明确信息查询使用权限和程序：请填写 query.authorized、query.purpose 和 query.basis"
-        elif not cited_documents(repo, query.get("basis")):
-            yield rec, ("query",), "查询使用权限须有依据（query.basis），不能只写文字说明"
+            yield rec, (), ("方案四（五）12 要求明确信息查询使用权限和程序：请填写 query 的 authorized（谁可以查询）、purpose 和 "
+                            "purpose_kinds（目的）、procedure（登记和审查程序）和 basis（依据）")
+            continue
+        missing = [zh for key, zh in (("purpose_kinds", "查询使用目的的类型（purpose_kinds）"),
+                                      ("procedure", "查询使用的登记和审查程序（procedure）")) if not query.get(key)]
+        if not cited_documents(repo, query.get("basis")):
+            missing.append("依据（basis，不能只写文字说明）")
+        if missing:
+            yield rec, ("query",), (f"方案四（五）12 要求明确信息查询使用权限和程序、建立查询使用登记和审查制度："
+                                    f"请在 query 中写明{'、'.join(missing)}")
+
+
+# 四（五）12: the purposes each kind of querier may have (合法、正当、必要、最小化).
+QUERY_PURPOSES_OF = {
+    "public_body": ("performance_of_duties", "legally_prescribed"),
+    "subject_itself": ("own_information",),
+    "public": ("public_information",),
+    "authorized_party": ("authorized_use",),
+    "other": ("performance_of_duties", "legally_prescribed"),
+}
+
+
+@rule("SEC-002", ERROR, "查询使用权限须合于最小化原则：社会公众只查公开的信息，其他查询者须有法律依据，目的限于履行职责或允许的用途",
+      clause="四（五）12", kinds=("catalog_entry",))
+def query_minimal(repo, ctx):
+    """四（五）12：公共信用信息的采集、归集、共享、公示和应用，应当遵循合法、正当、必要、最小化原则；
+    社会信用主管部门和有关部门要明确信息查询使用权限和程序。
+    本规则检查 `query`：不公开（`disclosure.attribute: not_public`）的条目不得列社会公众（`type: public`）为查询者；
+    其他查询者（`type: other`）须在该查询者的 `basis` 中引用法律、法规、司法解释或党中央、国务院政策文件；
+    查询使用目的的类型（`purpose_kinds`）不得是“其他用途”（`other`），且须写明每类查询者的用途：国家机关为履行职责
+    （`performance_of_duties`），信用主体本人为查询本人信息（`own_information`），社会公众为查阅依法公开的信息
+    （`public_information`），经本人授权的查询者为在授权范围内使用（`authorized_use`），其他查询者为履行职责或法律等明确规定的
+    用途（`legally_prescribed`，须引用规定该用途的条款）。“任何单位和个人、任何用途”因此不能通过。
+
+    报错：
+    ```yaml
+    # 目录条目
+    query:
+      authorized:
+        - name: 任何单位和个人
+          type: other
+      purpose: 不限
+      purpose_kinds: [other]
+    ```
+
+    通过：
+    ```yaml
+    # 目录条目
+    query:
+      authorized:
+        - name: 示例部门
+          type: public_body
+        - name: 社会公众（仅限公示期内依法公开的信息）
+          type: public
+      purpose: 示例部门为履行监管职责查询使用；社会公众查阅依法公开的内容
+      purpose_kinds: [performance_of_duties, public_information]
+    ```
+    """
+    for rec in entries(repo):
+        query = rec.data.get("query")
+        if not isinstance(query, dict):
+            continue  # SEC-001
+        kinds = query.get("purpose_kinds") or []
+        disclosed = (rec.data.get("disclosure") or {}).get("attribute")
+        queriers = _items(query.get("authorized"))
+        for i, item in queriers:
+            name, kind = item.get("name"), item.get("type")
+            if kind == "public" and disclosed not in ("public", "conditional"):
+                state = "不公开（disclosure.attribute: not_public）" if disclosed else "没有写明公开属性（disclosure.attribute）"
+                yield rec, ("query", "authorized", i), (
+                    f"本条目{state}，而社会公众只能查询依法公开的信息：请删去查询者“{name}”，或先依法确定公开属性")
+            elif kind == "other" and not _lawful(repo, item.get("basis")):
+                yield rec, ("query", "authorized", i), (
+                    f"查询者“{name}”不是国家机关、信用主体本人、社会公众或经本人授权的查询者：须在该查询者的 basis 中引用"
+                    f"允许其查询使用的{LAWFUL_ZH}条款，否则删去（方案四（五）12：合法、正当、必要、最小化原则）")
+            if kinds and kind in QUERY_PURPOSES_OF and not set(QUERY_PURPOSES_OF[kind]) & set(kinds):
+                want = " 或 ".join(f"{k}（{vocab.QUERY_PURPOSES[k]}）" for k in QUERY_PURPOSES_OF[kind])
+                yield rec, ("query", "purpose_kinds"), (f"查询者“{name}”（{vocab.QUERY_TYPES[kind]}）的用途没有写明："
+                                                        f"请在 query.purpose_kinds 中写 {want}")
+        if "other" in kinds:
+            yield rec, ("query", "purpose_kinds"), ("查询使用目的不能是“其他用途”：方案四（五）12 要求合法、正当、必要、最小化，"
+                                                    "目的须是履行职责、查询本人信息、查阅依法公开的信息、在本人授权范围内使用，"
+                                                    "或法律等明确规定的用途")
+        if "legally_prescribed" in kinds and not (_lawful(repo, query.get("basis"))
+                                                  or any(_lawful(repo, x.get("basis")) for _, x in queriers)):
+            yield rec, ("query", "purpose_kinds"), (f"查询使用目的写了“法律等明确规定的其他用途”（legally_prescribed），"
+                                                    f"请在 query.basis 或相应查询者的 basis 中引用规定该用途的{LAWFUL_ZH}条款")
 
 
 NOTICE_ITEMS = list(vocab.CONSENT_NOTICE_ITEMS)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from tools.base.findings import ERROR, WARNING
-from tools.domain.validity import in_force, valid_on
+from tools.domain.validity import in_force, in_scope
 from tools.rules.registry import INFRASTRUCTURE, rule
 
 
@@ -65,7 +65,9 @@ def untriggered_measures(repo, ctx):
         basis:
           - doc: example-law
             provision: art-2
-        implementers: [示例部门]
+        implementers:
+          - name: 示例部门
+            type: public_body
         matters: [示例检查]
     ```
 
@@ -81,7 +83,9 @@ def untriggered_measures(repo, ctx):
         basis:
           - doc: example-law
             provision: art-2
-        implementers: [示例部门]
+        implementers:
+          - name: 示例部门
+            type: public_body
         matters: [示例检查]
     ```
     """
@@ -177,7 +181,7 @@ def basis_all_gone(repo, ctx):
     ```
     """
     for rec in repo.records:
-        if rec.kind == "document" or not valid_on(rec.data, ctx.as_of):
+        if rec.kind == "document" or not in_scope(repo, rec, ctx.as_of):
             continue
         docs = [repo.cited(c)[0] for _, c in rec.citations]
         docs = [d for d in docs if d is not None]

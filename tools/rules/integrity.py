@@ -5,7 +5,7 @@ import re
 
 from tools.base.findings import ERROR, WARNING
 from tools.domain.plan import PLAN_DOC, clause_provision
-from tools.domain.validity import in_force, valid_on
+from tools.domain.validity import in_force, in_scope
 from tools.model.records import REFERENCES, iter_path
 from tools.model.vocab import KINDS
 from tools.rules.registry import INFRASTRUCTURE, rule
@@ -205,7 +205,7 @@ def citations_in_force(repo, ctx):
     ```
     """
     for rec in repo.records:
-        if rec.kind == "document" or _record_ended(rec, ctx.as_of):
+        if rec.kind == "document" or not in_scope(repo, rec, ctx.as_of):
             continue
         for path, cit in rec.citations:
             doc = repo.cited(cit)[0]
@@ -215,12 +215,6 @@ def citations_in_force(repo, ctx):
             if why:
                 yield rec, path + ("doc",), (f"引用的《{doc.title}》在基准日 {ctx.as_of} {why}：请改为引用现行有效的依据，"
                                              f"或为本记录设置 effective_to")
-
-
-def _record_ended(rec, as_of):
-    """A record not valid on as_of (ended before it, or starting after it) is history or future: citations of
-    documents not in force on that date are expected there."""
-    return not valid_on(rec.data, as_of)
 
 
 @rule("TIME-002", WARNING, "引用的文件已被修改，应核对是否引用现行版本（每条记录每个文件报告一次）", clause="二（严格依法依规）")
@@ -257,7 +251,7 @@ def citations_amended(repo, ctx):
     ```
     """
     for rec in repo.records:
-        if _record_ended(rec, ctx.as_of):
+        if not in_scope(repo, rec, ctx.as_of):
             continue
         seen = set()
         for path, cit in rec.citations:
@@ -408,7 +402,7 @@ def drafts(repo, ctx):
 
 def _placeholders(data):
     if isinstance(data, str):
-        if "（待填写）" in data:
+        if TODO_MARK in data:
             yield data
     elif isinstance(data, dict):
         for v in data.values():
@@ -416,3 +410,76 @@ def _placeholders(data):
     elif isinstance(data, list):
         for v in data:
             yield from _placeholders(v)
+
+
+PLACEHOLDER_SOURCES = ("待补充", "待填写", "待核实", "todo", "tbd", "无", "暂无", "未知", "-", "—", "…", "...", "略", "见上")
+
+
+def _placeholder_source(value) -> bool:
+    return not isinstance(value, str) or not value.strip() or value.strip().strip("。.（）()").lower() in PLACEHOLDER_SOURCES
+
+
+@rule("VERIFY-002", ERROR, "已核实的记录（verified: true）须写明实际读到的来源，不能为空或占位文字", clause="二（严格依法依规）")
+def verified_needs_source(repo, ctx):
+    """二（严格依法依规）：严格依法依规认定和公开失信信息，每一项事实都要有出处。只有对照来源逐项核实过，才能写
+    verified: true；写了 verified: true 的记录，source 必须是实际读到的网址或文献，不能是空白或“待补充”“TODO”“无”之类的占位文字。
+
+    报错：
+    ```yaml
+    # 目录条目
+    verified: true
+    source: 待补充
+    ```
+
+    通过：
+    ```yaml
+    # 目录条目
+    verified: true
+    source: 《示例法》第一条（测试夹具）
+    ```
+    """
+    for rec in repo.records:
+        if rec.data.get("verified") is True and _placeholder_source(rec.data.get("source")):
+            yield rec, ("source",), (f"本记录写了 verified: true，但来源“{rec.data.get('source') or ''}”是空白或占位文字："
+                                     "请写明实际读到的网址或文献，或把 verified 改为 false 并在 note 中说明")
+
+
+def _template_leftovers(rec):
+    """(path, what) of everything a draft template leaves to be replaced: "（待填写）" text, placeholder citations."""
+    for path, text in rec.strings:
+        if TODO_MARK in text:
+            yield path, f"“{TODO_MARK}”"
+    for path, cit in rec.citations:
+        note = cit.get("note")
+        if isinstance(note, str) and note.startswith(PLACEHOLDER_NOTE):
+            yield path + ("note",), f"占位的依据（{cit.get('doc')} {cit.get('provision')}）"
+
+
+TODO_MARK = "（待填写）"
+PLACEHOLDER_NOTE = "（占位"
+
+
+@rule("DRAFT-002", ERROR, "删除 draft: true 之后，草稿模板的“（待填写）”和占位依据不能留在记录中",
+      rationale="编辑流程：python -m tools new 的模板用“（待填写）”和标明“占位”的依据提示要填写的内容，"
+                "记录正式发布前必须换成实际内容")
+def template_leftovers(repo, ctx):
+    """python -m tools new 新建的草稿用“（待填写）”和注明“（占位……）”的依据标出要填写的地方；删除 draft: true 后这些占位
+    内容若还在，记录就会带着假内容发布，所以报错。
+
+    报错：
+    ```yaml
+    # 目录条目
+    behavior: （待填写）
+    ```
+
+    通过：
+    ```yaml
+    # 目录条目
+    behavior: 受到行政处罚
+    ```
+    """
+    for rec in repo.records:
+        if rec.data.get("draft") is True:
+            continue
+        for path, what in _template_leftovers(rec):
+            yield rec, path, f"草稿模板的{what}还在记录中：请换成实际内容（本记录已不是草稿，会被发布）"

@@ -216,3 +216,54 @@ def judicial_procedure(repo, ctx):
         for step in ADMIN_STEPS:
             if step in proc:
                 yield rec, ("procedure", step), f"法院认定的名单不适用行政程序环节“{step}”：请只写 procedure.judicial"
+
+
+@rule("LIST-006", ERROR, "名单的认定部门：行政机关认定的须是县级以上行业行政主管部门，人民法院认定的须是人民法院",
+      clause="四（三）8", kinds=("list_regime",))
+def determining_authority(repo, ctx):
+    """四（三）8：按照“谁认定、谁负责”原则，县级以上行业行政主管部门依法依规按照认定标准认定并公布严重失信主体
+    名单。检查名单制度的每个认定部门（authority）：行政机关认定（determined_by: administrative）的，部门类型（kind）
+    须是行业行政主管部门（industry_authority），作出认定的最低一级（lowest_level）须在县级以上；人民法院认定
+    （determined_by: judicial）的，部门类型须是人民法院（court）。
+
+    报错：
+    ```yaml
+    # 严重失信主体名单制度
+    determined_by: administrative
+    authority:
+      - name: 某镇人民政府
+        lowest_level: township
+        kind: government
+    ```
+
+    通过：
+    ```yaml
+    # 严重失信主体名单制度
+    determined_by: administrative
+    authority:
+      - name: 县级以上地方市场监督管理部门
+        lowest_level: county
+        kind: industry_authority
+    ```
+    """
+    for rec in regimes(repo):
+        how = rec.data.get("determined_by")
+        for i, body in enumerate(rec.data.get("authority") or []):
+            if not isinstance(body, dict):
+                continue
+            name, kind, level = body.get("name"), body.get("kind"), body.get("lowest_level")
+            kind_zh = vocab.AUTHORITY_KINDS.get(kind, kind)
+            if how == "administrative":
+                if kind in vocab.AUTHORITY_KINDS and kind != "industry_authority":
+                    yield rec, ("authority", i, "kind"), (
+                        f"本名单由行政机关认定，认定部门“{name}”却是{kind_zh}：方案四（三）8 要求由县级以上行业行政主管部门"
+                        f"按“谁认定、谁负责”认定。请写明实际作出认定的行业行政主管部门（kind: industry_authority），"
+                        f"或改正认定方式 determined_by；由法律、法规直接规定其他机关认定的，请在 waivers.yml 中登记并写明条款")
+                if level in vocab.AUTHORITY_LEVELS and level not in vocab.COUNTY_OR_ABOVE:
+                    yield rec, ("authority", i, "lowest_level"), (
+                        f"认定部门“{name}”最低在{vocab.AUTHORITY_LEVELS[level]}作出认定：方案四（三）8 要求由县级以上"
+                        f"行业行政主管部门认定。请把认定权限限于县级以上部门，并按来源写明最低一级（lowest_level）")
+            elif how == "judicial" and kind in vocab.AUTHORITY_KINDS and kind != "court":
+                yield rec, ("authority", i, "kind"), (
+                    f"本名单由人民法院认定，认定部门“{name}”却是{kind_zh}：请写明作出认定的人民法院（kind: court），"
+                    f"或改正认定方式 determined_by")

@@ -1,8 +1,6 @@
 """Sanction measures: list management, proportionality and embedding (plan 四（四）9–11)."""
 from __future__ import annotations
 
-import re
-
 from tools.base.findings import ERROR
 from tools.domain.durations import approx_days
 from tools.domain.levels import LEGAL, cited_documents, has_level
@@ -11,8 +9,6 @@ from tools.model import vocab
 from tools.rules.registry import rule
 
 LIST_SCOPES = {"national_base": "national", "provincial_supplementary": "liaoning"}
-# Bodies the plan says may not be compelled to sanction (四（四）10): their measures are only voluntary.
-NON_PUBLIC_BODIES = re.compile(r"金融机构|银行|保险|信用服务机构|征信机构|行业协会|商会|新闻媒体|媒体")
 
 
 @rule("MEAS-001", ERROR, "惩戒措施清单只能是全国基础清单或辽宁省补充清单", clause="四（四）9", kinds=("measure_list",))
@@ -64,7 +60,9 @@ def restrictive_basis(repo, ctx):
         basis:
           - doc: some-rule
             provision: art-1
-        implementers: [示例部门]
+        implementers:
+          - name: 示例部门
+            type: public_body
         matters: [示例审批]
     ```
 
@@ -86,7 +84,9 @@ def restrictive_basis(repo, ctx):
             provision: art-2
           - doc: some-rule
             provision: art-1
-        implementers: [示例部门]
+        implementers:
+          - name: 示例部门
+            type: public_body
         matters: [示例审批]
     ```
     """
@@ -115,7 +115,9 @@ def relevance(repo, ctx):
         basis:
           - doc: example-law
             provision: art-2
-        implementers: [示例部门]
+        implementers:
+          - name: 示例部门
+            type: public_body
         matters: [示例审批]
     ```
 
@@ -128,7 +130,9 @@ def relevance(repo, ctx):
         basis:
           - doc: example-law
             provision: art-2
-        implementers: [示例部门]
+        implementers:
+          - name: 示例部门
+            type: public_body
         matters: [示例审批]
     ```
     """
@@ -143,10 +147,13 @@ def relevance(repo, ctx):
                     yield rec, prefix + ("targets", i), f"对象“{entry.title}”不是失信信息，不能作为惩戒对象"
 
 
-@rule("PROP-002", ERROR, "减损权益的措施不得适用于轻微失信信息（防止小过重惩）", clause="四（四）10", kinds=("measure",))
+@rule("PROP-002", ERROR, "减损权益或增加义务的措施只能以严重失信主体名单或严重失信信息为对象（防止小过重惩）",
+      clause="四（四）10", kinds=("measure",))
 def no_harsh_for_minor(repo, ctx):
-    """四（四）10：惩戒措施应当与失信行为的性质、情节和社会影响程度相适应，防止小过重惩。检查减损权益或增加义务的
-    措施（category: restrictive）不以轻微失信信息（severity: minor 的目录条目）为对象。
+    """四（四）10：惩戒措施应当与失信行为的性质、情节和社会影响程度相适应，防止小过重惩。减损权益或增加义务的
+    措施（category: restrictive）的每一个对象（targets）须是严重失信主体名单制度，或失信程度为严重
+    （severity: serious）的失信信息条目；轻微、一般或没有写明失信程度的目录条目，只能适用管理措施等其他措施。
+    失信程度只能按条目自己的来源（所引条款、行业的失信程度分类标准）填写。
 
     报错：
     ```yaml
@@ -154,16 +161,16 @@ def no_harsh_for_minor(repo, ctx):
     category: restrictive
     ---
     # 目录条目
-    severity: minor
+    severity: general
     ```
 
     通过：
     ```yaml
     # 惩戒措施
-    category: administrative
+    category: restrictive
     ---
     # 目录条目
-    severity: minor
+    severity: serious
     ```
     """
     for rec in repo.of_kind("measure"):
@@ -171,9 +178,18 @@ def no_harsh_for_minor(repo, ctx):
             continue
         for prefix, row in rows(rec):
             for i, t in enumerate(row.get("targets") or []):
-                entry = repo.get(t, "catalog_entry")
-                if entry is not None and entry.data.get("severity") == "minor":
-                    yield rec, prefix + ("targets", i), f"“{entry.title}”是轻微失信信息，不能适用减损权益或增加义务的措施"
+                entry = repo.get(t, "catalog_entry") if isinstance(t, str) else None
+                if entry is None:
+                    continue  # a serious-dishonesty list regime (or an id that the reference rules report)
+                severity = entry.data.get("severity")
+                if severity == "serious":
+                    continue
+                what = (f"是{vocab.SEVERITIES[severity]}失信信息" if severity in vocab.SEVERITIES
+                        else "没有写明失信程度（severity）")
+                yield rec, prefix + ("targets", i), (
+                    f"“{entry.title}”{what}：减损权益或增加义务的措施只能以严重失信主体名单或严重失信信息为对象。"
+                    f"若该信息的来源（所引条款或行业的失信程度分类标准）规定其为严重失信信息，请在条目中写明 "
+                    f"severity: serious 并在 note 中注明出处；否则请从本行的 targets 中去掉它，或改用管理措施")
 
 
 @rule("PROP-003", ERROR, "措施的期限不得超过所引条款允许的上限（不得在法定标准上加重惩戒）", clause="四（四）10", kinds=("measure",))
@@ -202,7 +218,9 @@ def duration_within_law(repo, ctx):
         basis:
           - doc: example-law
             provision: art-2
-        implementers: [示例部门]
+        implementers:
+          - name: 示例部门
+            type: public_body
         matters: [示例审批]
         duration: {maximum: P3Y}
     ```
@@ -227,7 +245,9 @@ def duration_within_law(repo, ctx):
         basis:
           - doc: example-law
             provision: art-2
-        implementers: [示例部门]
+        implementers:
+          - name: 示例部门
+            type: public_body
         matters: [示例审批]
         duration: {maximum: P2Y}
     ```
@@ -251,8 +271,9 @@ def duration_within_law(repo, ctx):
 @rule("PROP-004", ERROR, "金融机构、信用服务机构、行业协会商会、新闻媒体实施的措施只能是自主实施的措施，不得强制", clause="四（四）10", kinds=("measure",))
 def voluntary_only(repo, ctx):
     """四（四）10：不得强制要求金融机构、信用服务机构、行业协会商会、新闻媒体等惩戒失信主体。实施主体
-    （implementers）中有这类机构（按名称识别：金融机构、银行、保险、信用服务机构、征信机构、行业协会、商会、媒体）的
-    措施，检查其类别是 voluntary（公共管理机构以外的组织自主实施的措施），而不是减损权益或管理措施。
+    （implementers）中有类型（type）为金融机构（financial_institution）、信用服务机构（credit_service）、
+    行业协会商会（association）或新闻媒体（news_media）的措施，检查其类别是 voluntary（公共管理机构以外的组织
+    自主实施的措施），而不是减损权益或增加义务的措施、管理措施。
 
     报错：
     ```yaml
@@ -264,7 +285,9 @@ def voluntary_only(repo, ctx):
         basis:
           - doc: example-law
             provision: art-2
-        implementers: [银行业金融机构]
+        implementers:
+          - name: 某商业银行
+            type: financial_institution
         matters: [贷款审批]
     ```
 
@@ -278,18 +301,24 @@ def voluntary_only(repo, ctx):
         basis:
           - doc: example-law
             provision: art-2
-        implementers: [银行业金融机构]
+        implementers:
+          - name: 某商业银行
+            type: financial_institution
         matters: [贷款审批]
     ```
     """
     for rec in repo.of_kind("measure"):
         if rec.data.get("category") == "voluntary":
             continue
+        category = vocab.MEASURE_CATEGORIES.get(rec.data.get("category"), rec.data.get("category"))
         for prefix, row in rows(rec):
             for i, who in enumerate(row.get("implementers") or []):
-                if isinstance(who, str) and NON_PUBLIC_BODIES.search(who):
-                    yield rec, prefix + ("implementers", i), (f"“{who}”不是公共管理机构：不得强制要求其惩戒失信主体，"
-                                                              f"由其实施的措施只能归入 voluntary（自主实施的措施）")
+                kind = who.get("type") if isinstance(who, dict) else None
+                if kind in vocab.NOT_TO_BE_COMPELLED:
+                    yield rec, prefix + ("implementers", i, "type"), (
+                        f"“{who.get('name')}”是{vocab.IMPLEMENTER_TYPES[kind]}，不是公共管理机构：不得强制要求其惩戒失信主体，"
+                        f"本措施不能是“{category}”。请把由它实施的内容改为 category: voluntary（自主实施的措施）的措施，"
+                        f"或从本行的实施主体中去掉它")
 
 
 @rule("EMBED-001", ERROR, "适用于名单的措施须写明实施部门和适用的业务事项，以便嵌入政务服务系统", clause="四（四）11", kinds=("measure",))
@@ -318,7 +347,9 @@ def embedding_fields(repo, ctx):
         basis:
           - doc: example-law
             provision: art-2
-        implementers: [示例部门]
+        implementers:
+          - name: 示例部门
+            type: public_body
         matters: [示例审批]
     ```
     """
@@ -349,7 +380,9 @@ def links_both_ways(repo, ctx):
         basis:
           - doc: example-law
             provision: art-2
-        implementers: [示例部门]
+        implementers:
+          - name: 示例部门
+            type: public_body
         matters: [示例审批]
     ```
 
@@ -364,7 +397,9 @@ def links_both_ways(repo, ctx):
         basis:
           - doc: example-law
             provision: art-2
-        implementers: [示例部门]
+        implementers:
+          - name: 示例部门
+            type: public_body
         matters: [示例审批]
     ---
     # 严重失信主体名单制度

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 from tools.base.findings import ERROR
+from tools.domain.durations import approx_days
 from tools.domain.levels import LEGAL, cited_documents, has_level
+from tools.domain.validity import in_scope
 from tools.domain.repair import administrative_repair, regimes_in_force, repair_subjects, service_in_force
 from tools.model import vocab
 from tools.rules.registry import rule
@@ -158,7 +160,8 @@ def repair_service(repo, ctx):
             continue
         if repair.get("free_of_charge") is not True:
             yield rec, ("repair",), "不得以任何形式向申请修复的主体收取费用：须写明 free_of_charge: true"
-        if not repair.get("time_limit_working_days") and service_in_force(repo, rec, ctx.as_of) is None:
+        if (not repair.get("time_limit_working_days") and in_scope(repo, rec, ctx.as_of)
+                and service_in_force(repo, rec, ctx.as_of) is None):
             yield rec, ("repair",), ("须写明修复的办理时限（time_limit_working_days），或由基准日施行的修复制度的 service "
                                      "为本条目的信息种类规定办理时限：方案要求持续压缩办理时限")
         if repair.get("ends_sharing_and_publication") is not True:
@@ -209,7 +212,8 @@ def periods_follow_regime(repo, ctx):
             yield reg, ("effective_from",), (f"基准日 {ctx.as_of} 同时施行多个行政处罚信息修复制度（{in_force[0].id}、{reg.id}）："
                                              f"请用 effective_from/effective_to 划清时段")
     for rec in repo.of_kind("catalog_entry"):
-        if rec.data.get("information_kind") != kind or rec.data.get("nature") != "adverse":
+        if rec.data.get("information_kind") != kind or rec.data.get("nature") != "adverse" \
+                or not in_scope(repo, rec, ctx.as_of):
             continue
         period = rec.data.get("publication_period") or {}
         if not in_force:
@@ -226,3 +230,58 @@ def periods_follow_regime(repo, ctx):
         if not expected and not period.get("follows_repair_regime"):
             yield rec, ("publication_period",), ("行政处罚信息的公示期限须按施行中的修复制度确定：请写明 severity 并使期限与之一致，"
                                                  "或声明 follows_repair_regime: true")
+
+
+@rule("REPAIR-006", ERROR, "修复的最短期限不得短于条目自身的最短公示期限，也不得短于施行中的修复制度对该程度规定的最短期限",
+      clause="四（六）14", kinds=("catalog_entry",))
+def repair_not_before_minimum(repo, ctx):
+    """四（六）14：在失信信息最短公示期限届满后，信用主体可以申请信用修复。所以目录条目的 repair.minimum_period
+    不得短于本条目的 publication_period.minimum，也不得短于基准日施行的修复制度对本条目失信程度（severity）规定的最短期限。
+
+    报错：
+    ```yaml
+    # 目录条目
+    severity: ~
+    publication_period:
+      minimum: P6M
+      maximum: P3Y
+      follows_repair_regime: ~
+    repair:
+      follows_repair_regime: ~
+      minimum_period: P3M
+    ```
+
+    通过：
+    ```yaml
+    # 目录条目
+    severity: ~
+    publication_period:
+      minimum: P6M
+      maximum: P3Y
+      follows_repair_regime: ~
+    repair:
+      follows_repair_regime: ~
+      minimum_period: P6M
+    ```
+    """
+    for rec in repair_subjects(repo):
+        repair = rec.data.get("repair")
+        if rec.kind != "catalog_entry" or not isinstance(repair, dict) or not repair.get("minimum_period"):
+            continue
+        mine = approx_days(repair["minimum_period"])
+        if mine is None:
+            continue  # SCHEMA-005
+        floors = []
+        own = (rec.data.get("publication_period") or {}).get("minimum")
+        if approx_days(own) is not None:
+            floors.append((approx_days(own), f"本条目的最短公示期限 {own}"))
+        severity = rec.data.get("severity")
+        if severity and in_scope(repo, rec, ctx.as_of):
+            for reg in regimes_in_force(repo, rec.data.get("information_kind") or "", ctx.as_of):
+                minimum = ((reg.data.get("periods") or {}).get(severity) or {}).get("minimum")
+                if approx_days(minimum) is not None:
+                    floors.append((approx_days(minimum), f"“{reg.title}”对{vocab.SEVERITIES[severity]}失信信息规定的最短期限 {minimum}"))
+        short = [what for days, what in floors if mine < days]
+        if short:
+            yield rec, ("repair", "minimum_period"), (f"修复的最短期限 {repair['minimum_period']} 短于{'、'.join(short)}："
+                                                      "最短公示期限届满后才可以申请修复，请改正 repair.minimum_period")

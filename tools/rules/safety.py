@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from tools.base.findings import ERROR, WARNING
+from tools.base.findings import ERROR
 from tools.rules.registry import rule
 
 # Full-width digits are read as ASCII first; other Unicode digits are not (the loader's raw-text hint covers
@@ -77,10 +77,11 @@ def no_personal_data(repo, ctx):
                 yield rec, path, f"字段中疑似含有{what}：本库只记录规则，不得出现被列入名单的具体自然人或企业"
 
 
-@rule("HTML-001", WARNING, "文本中出现疑似 HTML 标记或脚本链接（网站会将其原样显示为文字）",
-      rationale="发布安全：可能是输入错误；网站始终把它当作文字显示，不会执行")
+@rule("HTML-001", ERROR, "文本中不得出现 HTML 标记或脚本链接（javascript:、data:）",
+      rationale="发布安全：公开记录的合法内容从不包含 HTML 标记或脚本链接，来自公众的合并请求不得夹带；网站始终把它们当作文字显示")
 def markup_in_text(repo, ctx):
-    """文本中出现类似 HTML 标记（如 <b>）或 javascript:、data:text/html 链接时提示：多半是输入错误；网站始终把它当作文字原样显示，不会执行。
+    """文本中出现 HTML 标记（如 <b>、<script>）或 javascript:、data:text/html 链接时报错：公开记录的合法内容从不需要它们，
+    来自公众的合并请求不得夹带；网站虽然始终把它们当作文字显示，也不发布这样的记录。
 
     报错：
     ```yaml
@@ -99,4 +100,4 @@ def markup_in_text(repo, ctx):
             continue
         for path, text in rec.strings:
             if _TAG.search(text):
-                yield rec, path, "文本中有类似 HTML 标记或 javascript:/data: 链接的内容：请确认是否为输入错误（网站会按原样显示为文字）"
+                yield rec, path, "文本中有 HTML 标记或 javascript:/data: 链接：请删除（记录只写文字，链接写在 source 中的 http(s) 网址）"

@@ -19,6 +19,7 @@ DECLARED = [
         waivers:
           - rule: VERIFY-001
             record: benxi-plan-2021
+            field: verified
             reason: 方案原文未载文号，文号待查
             approved_by: 市信用办 张三
             expires: 2026-06-30
@@ -30,6 +31,7 @@ DECLARED = [
         waivers:
           - rule: VERIFY-001
             record: benxi-plan-2021
+            field: verified
             reason: 方案原文未载文号，文号待查
             approved_by: 市信用办 张三
             expires: 2027-06-30
@@ -44,6 +46,7 @@ DECLARED = [
         waivers:
           - rule: VERIFY-001
             record: entry-a  # 本条目已核实（verified: true），没有 VERIFY-001 的问题
+            field: verified
             reason: 公示期限待核实
             approved_by: 市信用办 张三
             expires: 2027-06-30
@@ -59,6 +62,7 @@ DECLARED = [
         waivers:
           - rule: VERIFY-001
             record: entry-a
+            field: verified
             reason: 公示期限待核实
             approved_by: 市信用办 张三
             expires: 2027-06-30
@@ -73,6 +77,7 @@ DECLARED = [
         waivers:
           - rule: VERIFY-001
             record: benxi-plan-2012  # 应为 benxi-plan-2021
+            field: verified
             reason: 方案原文未载文号，文号待查
             approved_by: 市信用办 张三
             expires: 2027-06-30
@@ -84,6 +89,7 @@ DECLARED = [
         waivers:
           - rule: VERIFY-001
             record: benxi-plan-2021
+            field: verified
             reason: 方案原文未载文号，文号待查
             approved_by: 市信用办 张三
             expires: 2027-06-30
