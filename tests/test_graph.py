@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import io
 import json
+import re
 
 import pytest
 from openpyxl import load_workbook
@@ -218,3 +219,35 @@ def test_dependency_view_reverses_triggers(mini_repo):
     _, g = graph_of(mini_repo)
     dep = dependency_graph(g)
     assert dep.has_edge("measure-a", "regime-a") and not dep.has_edge("regime-a", "measure-a")
+
+
+def test_drafts_stay_out_of_exports_and_query(mini_repo, tmp_path, capsys):
+    """A draft (draft: true) is never exported and never answered by query: department systems would act on it."""
+    from tools.export import export
+    from tools.graph.build import build_graph
+
+    measure = mini_repo / "sanction_lists/measures/list-2021/measure-a.yml"
+    measure.write_text(measure.read_text(encoding="utf-8") + "draft: true\n", encoding="utf-8")
+    regime = mini_repo / "sanction_lists/name_lists/regime-a.yml"
+    regime.write_text(regime.read_text(encoding="utf-8") + "draft: true\n", encoding="utf-8")
+    repo, _ = load_repository(mini_repo)
+    export(repo, build_graph(repo), tmp_path / "out", mini_repo)
+    measures = json.loads((tmp_path / "out/json/measure.json").read_text(encoding="utf-8"))["records"]
+    assert measures == []
+    assert "measure-a" not in (tmp_path / "out/csv/measure.csv").read_text(encoding="utf-8")
+    assert json.loads((tmp_path / "out/json/joint_sanctions.json").read_text(encoding="utf-8"))["lists"] == []
+    assert main(["--root", str(mini_repo), "query", "--list", "regime-a"]) == 2
+    assert "草稿" in capsys.readouterr().err
+
+
+def test_why_labels_amended_and_not_yet_issued_documents(mini_repo, capsys):
+    law = mini_repo / "policies/national/example-law.yml"
+    text = law.read_text(encoding="utf-8")
+    law.write_text(text.replace("status: in_force", "status: amended"), encoding="utf-8")
+    assert main(["--root", str(mini_repo), "why", "measure-a", "--as-of", "2026-11-25"]) == 0
+    out = capsys.readouterr().out
+    assert "已被修改" in out and "现行有效" not in out
+    law.write_text(re.sub(r"(?m)^effective_from: .*$", "effective_from: null", text)
+                   .replace("issued: 2020-01-01", "issued: 2027-03-01"), encoding="utf-8")
+    assert main(["--root", str(mini_repo), "why", "measure-a", "--as-of", "2026-11-25"]) == 0
+    assert "尚未印发（2027-03-01 印发）" in capsys.readouterr().out

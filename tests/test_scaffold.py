@@ -61,3 +61,19 @@ def test_owners_generated_and_drift_checked(mini_repo, capsys):
 
 def test_repository_codeowners_is_current(capsys):
     assert main(["--root", str(ROOT), "owners", "--check"]) == 0
+
+
+@pytest.mark.parametrize("kind,extra,path", CASES)
+def test_removing_draft_leaves_no_template_text_unreported(mini_repo, capsys, kind, extra, path):
+    """Deleting draft: true without filling the template: every （待填写） and placeholder basis is a DRAFT-002 error."""
+    rid = path.rsplit("/", 1)[1][:-4]
+    assert main(["--root", str(mini_repo), "new", kind, "--id", rid, "--name", "新建测试", *extra]) == 0
+    target = mini_repo / path
+    target.write_text(target.read_text(encoding="utf-8").replace("draft: true\n", ""), encoding="utf-8")
+    found = [f for f in lint(mini_repo, dt.date(2026, 11, 25)).findings if f.path == path and f.rule == "DRAFT-002"]
+    text = target.read_text(encoding="utf-8")
+    in_values = sum(line.split("#", 1)[0].count("（待填写）") for line in text.splitlines())
+    assert in_values and len(found) >= in_values
+    assert all(f.severity == "error" for f in found)
+    if "（占位" in text:
+        assert any("占位的依据" in f.message for f in found)

@@ -80,8 +80,9 @@ data_source: {TODO}
 nature: adverse                # {_choices(vocab.NATURES)}
 subjects: [legal_person]       # {_choices(vocab.SUBJECTS)}
 basis:                         # 纳入依据：至少一条法律、法规或党中央、国务院政策文件的条款
-  - doc: benxi-plan-2021       # （占位，请换成实际依据）
+  - doc: benxi-plan-2021
     provision: task-1
+    note: （占位，请换成实际依据）
 collection:                    # 本市、辽宁目录写 route（procedures/collection_routes/ 中的 id）；全国目录写 exemption
   exemption:
     reason: {TODO}
@@ -127,8 +128,9 @@ rows:
   - content: {TODO}             # 惩戒内容
     targets: []                # 适用的名单制度或失信信息条目的 id（名单的 measures 中也要列出本措施）
     basis:                     # 减损权益的措施须直接援引法律、法规或党中央、国务院政策文件
-      - doc: benxi-plan-2021   # （占位，请换成实际依据）
+      - doc: benxi-plan-2021
         provision: task-9
+        note: （占位，请换成实际依据）
     implementers:              # 实施主体：名称按来源；金融机构、信用服务机构、行业协会商会、新闻媒体只能实施 voluntary 措施
       - name: {TODO}
         type: public_body      # {_choices(vocab.IMPLEMENTER_TYPES)}
@@ -152,8 +154,9 @@ authority:                     # 认定部门（方案四（三）8：县级以�
 determined_by: administrative  # {_choices(vocab.DETERMINED_BY)}
 standard: {TODO}
 standard_basis:                # 全国名单：法律、行政法规或党中央、国务院政策文件（暂可部门规章）；省内名单：本省地方性法规
-  - doc: benxi-plan-2021       # （占位，请换成实际依据）
+  - doc: benxi-plan-2021
     provision: task-7
+    note: （占位，请换成实际依据）
 procedure:
   notice:
     description: {TODO}
@@ -162,7 +165,7 @@ procedure:
         provision: task-8
   objection:
     description: {TODO}
-    time_limit_working_days: 1   # （占位，请换成规定的时限）
+    time_limit_working_days: {TODO}   # 规定的时限（工作日，整数）
     basis:
       - doc: benxi-plan-2021
         provision: task-8

@@ -73,7 +73,12 @@ def _cell(rec, field):
 
 
 def _rows(repo, kind):
-    return [[_cell(rec, field) for _, field in COLUMNS[kind]] for rec in sorted(repo.of_kind(kind), key=lambda r: r.id)]
+    return [[_cell(rec, field) for _, field in COLUMNS[kind]] for rec in published(repo, kind)]
+
+
+def published(repo, kind) -> list:
+    """The records of a kind that are published, sorted by id: drafts (draft: true) never leave the repository."""
+    return sorted((r for r in repo.of_kind(kind) if r.data.get("draft") is not True), key=lambda r: r.id)
 
 
 def _json_bytes(data) -> bytes:
@@ -133,12 +138,12 @@ def export_files(repo, g, root, when: _dt.datetime | None = None) -> dict[str, b
     files = {}
     for kind in KINDS:
         records = [dict(_plain(r.data), _path=r.path, **({"_group": r.group} if r.group else {}))
-                   for r in sorted(repo.of_kind(kind), key=lambda r: r.id)]
+                   for r in published(repo, kind)]
         files[f"json/{kind}.json"] = _json_bytes({"format_version": FORMAT_VERSION, "kind": kind,
                                                   "records": records})
         files[f"csv/{kind}.csv"] = _csv_bytes([h for h, _ in COLUMNS[kind]], _rows(repo, kind))
     as_of = when.date()
-    bundle = [joint_sanctions(repo, r.id, as_of) for r in sorted(repo.of_kind("list_regime"), key=lambda r: r.id)]
+    bundle = [joint_sanctions(repo, r.id, as_of) for r in published(repo, "list_regime")]
     files["json/joint_sanctions.json"] = _json_bytes({"format_version": FORMAT_VERSION, "as_of": as_of.isoformat(),
                                                       "lists": bundle})
     rows = [[b["list"], b["name"], m["id"], m["name"], m["category"], "；".join(m["implementers"]),
@@ -158,7 +163,7 @@ def export(repo, g, out_dir, root, when: _dt.datetime | None = None) -> dict:
     files = export_files(repo, g, root, when)
     index = {"format_version": FORMAT_VERSION, "commit": commit_id(root),
              "generated_at": when.strftime("%Y-%m-%dT%H:%M:%SZ"),
-             "counts": {kind: len(repo.of_kind(kind)) for kind in KINDS},
+             "counts": {kind: len(published(repo, kind)) for kind in KINDS},
              "files": [{"path": path, "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
                        for path, data in sorted(files.items())]}
     files["index.json"] = _json_bytes(index)

@@ -83,6 +83,8 @@ def joint_sanctions(repo, regime_id: str, as_of: _dt.date) -> dict:
     regime = repo.get(regime_id, "list_regime")
     if regime is None:
         raise QueryError(f"仓库中没有 id 为“{regime_id}”的严重失信主体名单制度")
+    if regime.data.get("draft") is True:
+        raise QueryError(f"名单制度“{regime_id}”还是草稿（draft: true），尚未发布，不能用于比对")
     measures = measures_for_list(repo, regime, as_of)
     return {"list": regime.id, "name": regime.title, "as_of": as_of.isoformat(), "measures": measures}
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from tools.base.findings import ERROR, WARNING
-from tools.domain.levels import LEGAL, cited_documents, has_level
+from tools.domain.levels import cited_documents, has_level, list_standard
 from tools.model import vocab
 from tools.rules.registry import declared, rule
 
@@ -38,7 +38,7 @@ def regimes(repo):
 def standard_level(repo, ctx):
     """四（三）7：在全国范围内实施的名单，认定标准应当以法律、行政法规或党中央、国务院政策文件形式确定；
     在本省范围内实施的名单，认定标准应当由省级地方性法规规定。检查名单制度 standard_basis 所引文件的层级：
-    全国性名单须引用法律、法规或党中央、国务院政策文件（只引用部门规章的过渡情形由 LIST-003 提示）；
+    全国性名单须引用法律、行政法规或党中央、国务院政策文件（地方性法规不够；只引用部门规章的过渡情形由 LIST-003 提示）；
     辽宁省的名单须引用本省的地方性法规；方案只规定了这两种名单，本溪市（jurisdiction: benxi）不得设列名单。
 
     报错：
@@ -67,20 +67,9 @@ def standard_level(repo, ctx):
     ```
     """
     for rec in regimes(repo):
-        juris = rec.data.get("jurisdiction")
-        basis = rec.data.get("standard_basis") or []
-        docs = cited_documents(repo, basis)
-        if juris == "benxi":
-            yield rec, ("jurisdiction",), "市级不得设列严重失信主体名单：在本省实施的名单须由省级地方性法规规定认定标准"
-        elif juris == "national":
-            if docs and not has_level(repo, basis, LEGAL) and not any(
-                    d.data.get("level") == "departmental_rule" for d in docs):
-                yield rec, ("standard_basis",), ("全国性名单的认定标准须以法律、行政法规或党中央、国务院政策文件确定"
-                                                 "（国办发〔2020〕49号允许暂以部门规章确定）")
-        elif docs and not any(d.data.get("level") == "local_regulation" and d.data.get("jurisdiction") == juris
-                              for d in docs):
-            yield rec, ("standard_basis",), (f"在{vocab.JURISDICTIONS.get(juris, juris)}范围内实施的名单，"
-                                             f"其认定标准须由本省地方性法规规定：请引用该地方性法规的条款")
+        verdict, why = list_standard(repo, rec)
+        if verdict == "wrong":
+            yield rec, ("jurisdiction",) if rec.data.get("jurisdiction") == "benxi" else ("standard_basis",), why
 
 
 @rule("LIST-003", WARNING, "全国性名单的认定标准只以部门规章确定（国办发〔2020〕49号允许的过渡情形，应推动上升为法律法规）",
@@ -115,11 +104,9 @@ def standard_departmental_only(repo, ctx):
     ```
     """
     for rec in regimes(repo):
-        basis = rec.data.get("standard_basis") or []
-        docs = cited_documents(repo, basis)
-        if rec.data.get("jurisdiction") == "national" and docs and not has_level(repo, basis, LEGAL) and any(
-                d.data.get("level") == "departmental_rule" for d in docs):
-            yield rec, ("standard_basis",), "认定标准只有部门规章作依据：这是国办发〔2020〕49号允许的过渡做法，请关注其是否已上升为法律、法规"
+        verdict, why = list_standard(repo, rec)
+        if verdict == "transitional":
+            yield rec, ("standard_basis",), why
 
 
 @rule("LIST-004", ERROR, "行政机关认定的名单须有认定部门、事先告知、限时异议处理，决定书载明事由、依据、惩戒措施、移出条件和救济",

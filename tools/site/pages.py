@@ -114,6 +114,7 @@ class Site:
         from tools.graph.build import build_graph
 
         self.repo, self.rules, self.as_of, self.commit = repo, rules, as_of, commit
+        self.rule_titles = {r.id: r.title for r in rules}
         self.graph = graph if graph is not None else build_graph(repo, rules)
         self.env = _env()
         self.backlinks = defaultdict(list)
@@ -250,7 +251,7 @@ class Site:
         for row in coverage_rows(self.repo, self.rules, explanations()):
             enforced += bool(row["rules"])
             manual += not row["rules"]
-            rule_links = "、".join(f"[{r}](rules.md#{r.lower()})" for r in row["rules"])
+            rule_links = "；".join(f"[{r}](rules.md#{r.lower()}) {md(self.rule_titles.get(r, ''))}" for r in row["rules"])
             if row["related"]:
                 rule_links += ("；相关：" if rule_links else "相关：") + "、".join(
                     f"[{r}](rules.md#{r.lower()})" for r in row["related"])
