@@ -4,8 +4,9 @@ For each size it prints the bare libyaml parse of the same files (the floor), th
 lint command's total, its phases (load, graph, rules: a probe process calls the lint with an ``on_phase``
 callback) and peak memory, a re-lint after touching one file, and for the site sizes a full build with its
 search-index size. Every figure is wall time measured from outside, from the start of a fresh process
-(interpreter start-up included), the median of several runs. Figures are printed, never asserted: targets
-belong here, not in tests.
+(interpreter start-up included), the median of several runs. On the real data it also prints what a first
+visit to the site transfers in a real browser (home page, a record page without and with a diagram) and the
+search index's size. Figures are printed, never asserted: targets belong here, not in tests.
 """
 from __future__ import annotations
 
@@ -56,6 +57,8 @@ def make_corpus(root: Path, entries: int) -> Path:
         shutil.copytree(REPO / d, root / d)
     shutil.copytree(REPO / "catalogs", root / "catalogs")
     shutil.copy(REPO / "waivers.yml", root / "waivers.yml")
+    if (REPO / "search_terms.yml").is_file():  # people's words for search, as in the real site
+        shutil.copy(REPO / "search_terms.yml", root / "search_terms.yml")
     serve_config(root, REPO / "mkdocs.yml")
     models = sorted((REPO / "catalogs" / "catalog-national-2024").glob("*.yml"))
     waived = set(re.findall(r"record: (\S+)", (REPO / "waivers.yml").read_text(encoding="utf-8")))
@@ -249,7 +252,137 @@ def real_site(workdir: Path) -> dict:
     start = time.time()
     _run([sys.executable, "-m", "tools", "build", "--site-dir", str(out)])
     index = out / "search" / "search_index.json"
-    return {"site_build": time.time() - start, "search_index_mib": index.stat().st_size / 2**20}
+    return {"site_build": time.time() - start, "search_index_mib": index.stat().st_size / 2**20, "site": out}
+
+
+# -- page weight in a real browser ----------------------------------------------------------------------------
+CHROMIUM = "/usr/bin/chromium"  # Debian's Chromium (make browser), driven by the pinned playwright
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+PHONE_WIDTH = 375
+
+
+class SiteServer:
+    """A built site served on 127.0.0.1 that records the body size of every response it sends: what a browser
+    transfers (uncompressed, the server compresses nothing)."""
+
+    def __init__(self, root: Path):
+        import functools
+        import http.server
+        import threading
+
+        sent = self.sent = []
+
+        class Handler(http.server.SimpleHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def send_head(self):
+                f = super().send_head()
+                if f is not None and hasattr(f, "fileno"):
+                    sent.append((self.path, os.fstat(f.fileno()).st_size))
+                return f
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(root)))
+        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def first_visit(browser, server: SiteServer, path: str, width: int = PHONE_WIDTH, then=None) -> dict:
+    """Every request of a first visit to ``path`` (a fresh browser context: nothing cached), until the network
+    is idle: {"bytes", "requests": [(path, bytes)], "outside": [urls blocked], "errors", "scroll_width"}.
+    ``then(page)``, if given, acts on the page before it closes (its requests count too)."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    outside, errors = [], []
+    page = context.new_page()
+    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(server.base)
+               else (outside.append(route.request.url), route.abort()))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    start = len(server.sent)
+    try:
+        page.goto(server.base + path, wait_until="networkidle")
+        page.wait_for_timeout(300)  # anything started late by the page's scripts
+        scroll = page.evaluate("document.documentElement.scrollWidth")
+        if then is not None:
+            then(page)
+            page.wait_for_load_state("networkidle")
+    finally:
+        context.close()
+    requests = server.sent[start:]
+    return {"bytes": sum(n for _, n in requests), "requests": requests, "outside": outside, "errors": errors,
+            "scroll_width": scroll}
+
+
+def sample_pages(site: Path, repo_root: Path = REPO) -> dict:
+    """The pages the weight targets are about: the home page, a record page without a diagram and one with a
+    diagram (None where the site has none), as URLs relative to the site root."""
+    from tools.model.repository import load_repository
+    from tools.site.pages import page_uri
+    from tools.site.search import page_url
+
+    repo, _ = load_repository(repo_root)
+    plain, diagram = None, None
+    for rec in sorted(repo.records, key=lambda r: (r.kind != "measure", r.kind, r.id)):
+        html = site / page_url(page_uri(rec)) / "index.html"
+        if not html.is_file():
+            continue
+        shows = 'class="mermaid"' in html.read_text(encoding="utf-8")
+        if shows and diagram is None:
+            diagram = page_url(page_uri(rec))
+        if not shows and plain is None:
+            plain = page_url(page_uri(rec))
+    return {"home": "", "record": plain, "diagram": diagram}
+
+
+def page_weights(site: Path, repo_root: Path = REPO) -> dict:
+    """First-visit bytes of the sample pages in Chromium, and the search index's size; {"skipped": reason}
+    where there is no browser."""
+    index = site / "search" / "search_index.json"
+    out = {"search_index": index.stat().st_size if index.is_file() else None}
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return {**out, "skipped": "未安装 playwright（requirements-dev.txt）"}
+    if not os.path.exists(CHROMIUM):
+        return {**out, "skipped": "没有 Chromium（make browser）"}
+    server = SiteServer(site)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                for name, path in sample_pages(site, repo_root).items():
+                    out[name] = None if path is None else {"path": path, **first_visit(browser, server, path)}
+            finally:
+                browser.close()
+    finally:
+        server.close()
+    return out
+
+
+def format_weights(w: dict) -> str:
+    kb = lambda n: f"{n / 1000:,.0f} KB"  # noqa: E731
+    lines = ["== 网页重量（真实数据网站，Chromium 首次访问、不用缓存，全部请求的响应体字节数，未压缩）=="]
+    if w.get("skipped"):
+        lines.append(f"  未测：{w['skipped']}")
+    labels = {"home": "首页", "record": "记录页（无关系图）", "diagram": "有关系图的页面"}
+    targets = {"home": "目标 ≤ 400 KB", "record": "目标 ≤ 400 KB", "diagram": "关系图库只在此类页面加载"}
+    for key, label in labels.items():
+        if key not in w:
+            continue
+        v = w[key]
+        if v is None:
+            lines.append(f"  {label}：本站没有这样的页面")
+            continue
+        lines.append(f"  {label} /{v['path']}：{kb(v['bytes'])}，{len(v['requests'])} 个请求（{targets[key]}）"
+                     + ("；站外请求 " + str(len(v["outside"])) if v["outside"] else ""))
+    if w.get("search_index") is not None:
+        lines.append(f"  搜索索引 {kb(w['search_index'])}（目标 ≤ 600 KB；首次使用搜索时才下载）")
+    return "\n".join(lines)
 
 
 def run(sizes, site_entries, runs: int) -> list[dict]:
@@ -258,6 +391,7 @@ def run(sizes, site_entries, runs: int) -> list[dict]:
         work = Path(tmp)
         real = real_site(work)
         print(f"真实数据网站构建 {real['site_build']:.1f} s，搜索索引 {real['search_index_mib']:.2f} MiB", flush=True)
+        print(format_weights(page_weights(real["site"])), flush=True)
         print(format_decide(decide_figures(work, runs)), flush=True)
         for n in sorted(set(sizes) | set(site_entries)):
             r = bench_size(n, runs, site=(n in site_entries), workdir=work)

@@ -12,6 +12,7 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from tools.base import gc_scope
 from tools.base.provenance import build_time, commit_info
@@ -19,8 +20,8 @@ from tools.export import export
 from tools.graph.build import build_graph
 from tools.lint import lint
 from tools.report.text import render
-from tools.site import publish
-from tools.site.pages import Site
+from tools.site import publish, search
+from tools.site.pages import Site, page_uri
 
 
 def build(root: Path, site_dir: Path | None = None, as_of=None, *, workers: int = 1, cache=None,
@@ -49,6 +50,11 @@ def build(root: Path, site_dir: Path | None = None, as_of=None, *, workers: int 
     out.write(f"依据关系图：{graph.number_of_nodes()} 个节点，{graph.number_of_edges()} 条边\n")
     with gc_scope.paused():
         pages = Site(result.repo, result.rules, result.as_of, commit_info(root), graph).pages()
+    try:
+        keywords = _search_keywords(root, result.repo, pages)
+    except search.TermsError as exc:
+        err.write(f"{exc}\n未生成网站（site/ 保持不变）。\n")
+        return 1
 
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
@@ -65,6 +71,8 @@ def build(root: Path, site_dir: Path | None = None, as_of=None, *, workers: int 
             err.write(f"网站构建失败，site/ 保持不变：\n{mkdocs_err[-4000:]}\n")
             return 1
         (work / "exports").rename(tmp / "exports")
+        before, after = search.rewrite_index(tmp, keywords)
+        publish.publishable(tmp)  # readable by a web server running as another user, whatever the umask
         old = None
         if site_dir.exists():
             old = site_dir.with_name(f".{site_dir.name}-old-{os.getpid()}")
@@ -77,5 +85,37 @@ def build(root: Path, site_dir: Path | None = None, as_of=None, *, workers: int 
         return 1
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    out.write(f"网站已生成：{site_dir}\n")
+    out.write(f"网站已生成：{site_dir}（搜索索引 {after / 1000:.0f} KB，精简前 {before / 1000:.0f} KB）\n")
+    for warning in deployment_warnings(publish.read_config(config)):
+        err.write(f"提醒：{warning}\n")
     return 0
+
+
+def _search_keywords(root: Path, repo, pages: dict) -> dict:
+    """URL -> the words of the repository's search_terms.yml that lead to that page (checked: every page exists)."""
+    terms = search.load_terms(root)
+    if not terms:
+        return {}
+    hand_written = {p.relative_to(root / "docs").as_posix() for p in (root / "docs").rglob("*.md")}
+
+    def record_uri(rid):
+        rec = repo.get(rid)
+        return page_uri(rec) if rec is not None else None
+
+    return search.keyword_pages(terms, set(pages) | hand_written, record_uri)
+
+
+def deployment_warnings(config: dict) -> list[str]:
+    """What still has to be set before the site is published (mkdocs.yml: site_url, extra.publisher)."""
+    out = []
+    url = config.get("site_url")
+    if not url:
+        out.append("mkdocs.yml 没有 site_url：sitemap.xml 是空的。发布前请填写网站的正式地址。")
+    elif (urlsplit(str(url)).hostname or "").endswith(".example"):  # RFC 2606: reserved, a placeholder
+        out.append(f"mkdocs.yml 的 site_url（{url}）仍是占位地址：发布前请改为网站的正式地址。")
+    publisher = (config.get("extra") or {}).get("publisher") or {}
+    for key, label in (("name", "发布单位"), ("contact", "联系方式")):
+        value = publisher.get(key)
+        if not value or "待" in str(value):
+            out.append(f"mkdocs.yml 的 extra.publisher.{key}（页脚的{label}）仍是占位：发布前请填写。")
+    return out

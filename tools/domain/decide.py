@@ -13,6 +13,7 @@ from functools import lru_cache
 from tools.domain import workdays
 from tools.domain.citations import citations_info
 from tools.domain.durations import Duration
+from tools.domain.editions import is_current
 from tools.domain.repair import is_judicial, regimes_in_force, service_in_force
 from tools.domain.sanctions import measures_for_list
 from tools.model import vocab
@@ -125,9 +126,8 @@ def default_information(repo):
 
 
 def _default_information(repo):
-    editions = [e for e in repo.of_kind("catalog_edition") if e.data.get("scope") == "national_base" and _usable(e)]
-    superseded = {e.data.get("supersedes") for e in editions}
-    current = [e for e in editions if e.id not in superseded]
+    current = [e for e in repo.of_kind("catalog_edition") if e.data.get("scope") == "national_base" and _usable(e)
+               and is_current(repo, e)]
     found = [r for r in repo.of_kind("catalog_entry") if _usable(r) and r.group in {e.id for e in current}
              and r.data.get("information_kind") == "administrative_penalty"
              and r.data.get("name") == DEFAULT_INFORMATION_NAME]

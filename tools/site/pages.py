@@ -19,6 +19,7 @@ from markupsafe import Markup
 from tools.base.findings import SEVERITY_ZH
 from tools.domain.changes import edition_changes
 from tools.domain.decide import last_day
+from tools.domain.levels import NATIONAL, TIER_ZH
 from tools.domain import durations
 from tools.domain.measures import rows as measure_rows
 from tools.domain.plan import PLAN_DOC, clause_provision, coverage_rows
@@ -27,12 +28,17 @@ from tools.model import vocab
 from tools.model.records import iter_citations
 from tools.rules.coverage import explanations
 from tools.rules.registry import RULE_ID
-from tools.site.escape import code_block, md, sources
-from tools.site.guide import repair_items
+from tools.site import calculator
+from tools.site.escape import code_block, md
+from tools.site.plain import Plain
+from tools.site.search import page_boost
+from tools.site.guide import repair_sections
 from tools.site.why import why_section
 
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 LEVEL_ORDER = list(vocab.LEVELS)
+# Pages for the people who edit and review the records: technical words (field names, ids) are in place there.
+EDITOR_PAGES = {"rules.md", "coverage.md", "data-model.md"}
 # What the public most often looks for ranks first in search: the lists and the measures that follow from them.
 SEARCH_BOOST = {"list_regime": 4, "measure": 2}
 STEPS = [("notice", "事先告知"), ("objection", "异议处理"), ("decision", "认定决定"), ("judicial", "司法程序")]
@@ -71,9 +77,9 @@ def _code(value) -> Markup:
     return Markup(f"{fence} {text} {fence}" if fence == "``" else f"`{text}`")
 
 
-def _env() -> jinja2.Environment:
+def _env(finalize=_finalize) -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.PackageLoader("tools.site", "templates"), autoescape=True,
-                             finalize=_finalize, undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
+                             finalize=finalize, undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
                              trim_blocks=False)
     env.filters["join"] = _join
     env.filters["code"] = _code
@@ -116,7 +122,10 @@ class Site:
         self.repo, self.rules, self.as_of, self.commit = repo, rules, as_of, commit
         self.rule_titles = {r.id: r.title for r in rules}
         self.graph = graph if graph is not None else build_graph(repo, rules)
-        self.env = _env()
+        self.plain = Plain(repo)
+        # public pages read every value from YAML in plain words; editor pages keep the technical ones
+        self.env = _env(lambda v: v if isinstance(v, Markup) else Markup(md(self.plain.text(v))))
+        self.editor_env = _env()
         self.backlinks = defaultdict(list)
         for rec in repo.records:
             seen = set()
@@ -160,18 +169,32 @@ class Site:
             return Markup(f"[{md(prov.get('label') or prov['id'])}]({rel(page_uri(doc))}#{prov['id']})")
 
         def badge(rec) -> Markup:
-            """The visible "unverified" admonition of a record page."""
+            """The 核实情况 of a record page: a visible line, and what is unverified and why, in plain Chinese, in a
+            block the reader opens (raw HTML: its text is HTML-escaped, Markdown does not run inside)."""
             if rec.data.get("verified") is True:
                 return Markup("")
-            note = rec.data.get("note")
-            detail = f"说明：{md(note)}" if note else ""
-            return Markup(f'\n\n!!! warning "未核实"\n    本记录尚未对照来源逐项核实，请勿作为正式依据。{detail}\n\n')
+            note = self.plain.text(rec.data.get("note")) or "来源中尚有事实未能逐项核对。"
+            return Markup(f'\n\n<details class="verification"><summary>核实情况：本记录尚未对照来源逐项核实，'
+                          f'请勿作为正式依据（点开查看原因）</summary><p>{html.escape(note)}</p></details>\n\n')
 
         def basis_list(citations) -> Markup:
             return Markup("".join(f"\n- {cite(c)}" for c in citations or []))
 
         def source_line(rec) -> Markup:
-            return Markup(f"**来源：** {sources(rec.data.get('source'))}")
+            return Markup(f"**来源：** {self.plain.sources(rec.data.get('source'))}")
+
+        def cite_key(key) -> Markup:
+            """A citation written doc#provision (as the comparison gives it), linked like any citation."""
+            doc, _, prov = str(key).partition("#")
+            return cite_label_full({"doc": doc, "provision": prov})
+
+        def cite_label_full(c) -> Markup:
+            doc = self.repo.get(c.get("doc"), "document")
+            prov = self.repo.provision(c.get("doc"), c.get("provision"))
+            if doc is None or prov is None:
+                return Markup(md(self.plain.text(c.get("doc"))))
+            return Markup(f"[《{md(doc.data.get('short_title') or doc.title)}》{md(prov.get('label') or '')}]"
+                          f"({rel(page_uri(doc))}#{prov['id']})")
 
         def anchor(pid) -> Markup:
             return Markup("{#" + pid + "}") if isinstance(pid, str) and _ID_RE.match(pid) else Markup("")
@@ -186,21 +209,22 @@ class Site:
 
         return dict(vocab=vocab, href=href, rec_link=rec_link, doc_link=rec_link, cite=cite, anchor=anchor,
                     badge=badge, basis_list=basis_list, source_line=source_line,
-                    cite_label=cite_label, dur=durations.zh, regime_period=self._period_zh, rel=rel,
+                    cite_label=cite_label, cite_key=cite_key, cite_short=cite_label_full, dur=durations.zh, regime_period=self._period_zh, rel=rel,
                     code_block=code_block, rule_slug=lambda rid: Markup(rid.lower()) if RULE_ID.match(rid) else "",
-                    sources=sources, page=page, clause_link=clause_link, backlinks=self.backlinks,
+                    sources=self.plain.sources, page=page, clause_link=clause_link, backlinks=self.backlinks,
                     severity=SEVERITY_ZH, steps=STEPS, entries_of=self.entries_of, measures_of=self.measures_of)
 
     def render(self, template: str, page: str, **ctx) -> str:
         helpers = self._helpers(page)
-        body = self.env.get_template(template).render(**helpers, **ctx)
+        env = self.editor_env if page in EDITOR_PAGES else self.env
+        body = env.get_template(template).render(**helpers, **ctx)
         rec = ctx.get("rec")
         if rec is None:
             return body
-        body += str(why_section(self.repo, self.graph, self.rules, rec, helpers["rel"]))  # str: Markup would escape body
+        body += str(why_section(self.repo, self.graph, self.rules, rec, helpers["rel"], page_uri))  # str: Markup would escape body
         # MkDocs would take the <title> from the H1's *decoded* text and themes print it unescaped
         # ("</title><script>" would break out): give it an HTML-escaped title of our own instead.
-        boost = SEARCH_BOOST.get(rec.kind)
+        boost = page_boost(self.repo, rec, self.as_of, SEARCH_BOOST.get(rec.kind))  # history ranks lower
         meta = f"search:\n  boost: {boost}\n" if boost else ""
         return f"---\ntitle: {json.dumps(html.escape(rec.title), ensure_ascii=False)}\n{meta}---\n\n{body}"
 
@@ -232,9 +256,11 @@ class Site:
             regimes=sorted(self.repo.of_kind("repair_regime"), key=lambda r: str(r.data.get("effective_from"))))
         out["coverage.md"] = self._coverage()
         out["repair-guide.md"] = "---\nsearch:\n  boost: 4\n---\n\n" + self.render(
-            "repair_guide.md.j2", "repair-guide.md", as_of=self.as_of, items=repair_items(self.repo, self.as_of))
+            "repair_guide.md.j2", "repair-guide.md", as_of=self.as_of, sections=repair_sections(self.repo, self.as_of),
+            anchor_of=lambda item: Markup(item["rec"].id.replace(".", "-")))
         out["changes.md"] = self.render("changes.md.j2", "changes.md", changes=edition_changes(self.repo))
         out["how-computed.md"] = self._how_computed()
+        out.update(calculator.pages(self.render, self.repo, self.as_of))  # the page and its data file
         for rec in self.repo.records:
             uri = page_uri(rec)
             out[uri] = getattr(self, f"_{rec.kind}")(rec, uri)
@@ -296,7 +322,11 @@ class Site:
             recs = self.repo.of_kind(kind)
             counts.append({"label": vocab.KINDS[kind], "href": Markup(href), "count": len(recs),
                            "verified": sum(1 for r in recs if r.data.get("verified") is True)})
-        return self.render("home.md.j2", "index.md", counts=counts, as_of=self.as_of, commit=self.commit)
+        lists = sorted((r for r in self.repo.of_kind("list_regime") if r.data.get("draft") is not True),
+                       key=lambda r: r.title)
+        return self.render("home.md.j2", "index.md", counts=counts, as_of=self.as_of, commit=self.commit,
+                           domains=list(vocab.DOMAINS.values()), lists=lists, national_tier=TIER_ZH[NATIONAL],
+                           total=sum(c["count"] for c in counts), verified=sum(c["verified"] for c in counts))
 
     def _document(self, rec, uri):
         return self.render("document.md.j2", uri, rec=rec, d=rec.data)

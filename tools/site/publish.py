@@ -32,9 +32,43 @@ def write_sources(pages: dict, hand_written: Path, out: Path) -> Path:
     return out
 
 
+class _Tolerant(yaml.SafeLoader):
+    """mkdocs.yml as data: MkDocs' own tags (``!!python/name:``, ``!ENV`` …) read as None, nothing is executed."""
+
+
+_Tolerant.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def read_config(path: Path) -> dict:
+    """A MkDocs configuration file as plain data, following its INHERIT chain (the child's keys win, dictionaries
+    merge), for the settings this tool reads itself (site_url, extra, theme.custom_dir). Never runs MkDocs."""
+    path = Path(path).resolve()
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Tolerant) or {}
+    parent = data.pop("INHERIT", None)
+    if not parent:
+        return data
+    return _merged(read_config(path.parent / parent), data)
+
+
+def _merged(base: dict, over: dict) -> dict:
+    out = dict(base)
+    for key, value in over.items():
+        out[key] = _merged(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+    return out
+
+
+def _theme_dir(parent: Path) -> dict:
+    """The theme overrides of ``parent`` as an absolute path: MkDocs resolves a relative custom_dir against the
+    configuration file that is built, which for an inheriting configuration is in another folder."""
+    parent = Path(parent).resolve()
+    custom = (read_config(parent).get("theme") or {}).get("custom_dir")
+    return {"theme": {"custom_dir": str((parent.parent / custom).resolve())}} if isinstance(custom, str) else {}
+
+
 def write_config(path: Path, parent: Path, **overrides) -> Path:
-    """A MkDocs configuration that inherits ``parent`` and overrides some of its keys."""
-    config = {"INHERIT": str(Path(parent).resolve()), **{k: v for k, v in overrides.items()}}
+    """A MkDocs configuration that inherits ``parent`` and overrides some of its keys (the theme's overrides
+    folder kept where ``parent`` has it)."""
+    config = {"INHERIT": str(Path(parent).resolve()), **_theme_dir(parent), **overrides}
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=True), encoding="utf-8")
     return path
 
@@ -43,6 +77,18 @@ def plain_config(path: Path, parent: Path, docs_dir: Path, site_dir: Path) -> Pa
     """The configuration of a plain build of already generated pages: no hooks, nothing to watch."""
     return write_config(path, parent, docs_dir=str(Path(docs_dir).resolve()),
                         site_dir=str(Path(site_dir).resolve()), hooks=[], watch=[])
+
+
+def publishable(site_dir: Path) -> None:
+    """Make a built site readable by a web server running as another user, whatever the umask: folders 0755,
+    files 0644 (the build folder itself is private while it is written, see tools.build)."""
+    site_dir = Path(site_dir)
+    site_dir.chmod(0o755)
+    for folder, dirs, files in os.walk(site_dir):
+        for name in dirs:
+            os.chmod(os.path.join(folder, name), 0o755)
+        for name in files:
+            os.chmod(os.path.join(folder, name), 0o644)
 
 
 def start_mkdocs(config: Path, cwd: Path, epoch: int | None = None) -> subprocess.Popen:
