@@ -116,8 +116,8 @@ def test_text_format(known_repo: Path, capsys):
         assert m, line
         sev = {"错误": "error", "警告": "warning"}[m["sev"]]
         parsed.append((m["rule"], sev, m["path"], int(m["line"]), int(m["col"])))
-    assert parsed == [WARN, ERR]  # sorted by path, line, column
-    assert "missing-law" in lines[1]
+    assert parsed == [ERR, WARN]  # errors first, then warnings
+    assert "missing-law" in lines[0]
     summary = lines[-1]
     assert not TEXT_LINE.match(summary)
     assert summary.startswith(f"共检查 {N_FILES} 个文件、{N_FILES} 条记录")
@@ -224,8 +224,8 @@ def test_github_step_summary(known_repo: Path, capsys, tmp_path: Path, monkeypat
     assert re.fullmatch(r"\|(-{3,}\|){4}", lines[header + 1])
     rows = lines[header + 2:]
     assert len(rows) == 2
-    assert rows[0].startswith(f"| 警告 | VERIFY-001 | `{ENTRY}:{WARN[3]}` | ")
-    assert rows[1].startswith(f"| 错误 | REF-001 | `{MEASURE}:{ERR[3]}` | ") and "missing-law" in rows[1]
+    assert rows[0].startswith(f"| 错误 | REF-001 | `{MEASURE}:{ERR[3]}` | ") and "missing-law" in rows[0]  # errors on top
+    assert rows[1].startswith(f"| 警告 | VERIFY-001 | `{ENTRY}:{WARN[3]}` | ")
     assert all(r.endswith(" |") for r in rows)
 
 

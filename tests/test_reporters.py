@@ -31,14 +31,23 @@ def test_every_reporter_returns_a_report_and_touches_nothing(tmp_path, monkeypat
     assert not (tmp_path / "summary.md").exists(), "a reporter never writes; the command does"
 
 
-def test_text_lines_and_summary():
-    lines = REPORTERS["text"](result(ERR, WARN, WAIVED)).text.rstrip("\n").split("\n")
-    assert lines[0] == "catalogs/c/e.yml:30:1: 警告 [VERIFY-001] 本记录尚未核实"
-    assert lines[1] == "catalogs/c/e.yml:40:5: 错误 [REF-002] 没有这个条款（已豁免：待录入（张三 批准））"
-    assert lines[2] == "sanction_lists/measures/l/m.yml:12:9: 错误 [REF-001] 引用的文件“x”不存在"
+def test_text_errors_first_then_warnings_then_waived_in_one_line():
+    lines = REPORTERS["text"](result(WARN, WAIVED, ERR)).text.rstrip("\n").split("\n")
+    assert lines[0] == "sanction_lists/measures/l/m.yml:12:9: 错误 [REF-001] 引用的文件“x”不存在"
+    assert lines[1] == "catalogs/c/e.yml:30:1: 警告 [VERIFY-001] 本记录尚未核实"
+    assert lines[2] == "已豁免 1 个问题（REF-002 1），不阻止合并；加 --show-waived 列出详情"
     assert lines[3] == ("共检查 7 个文件、7 条记录：错误 1 个，警告 1 个，已豁免 1 个"
                         "（REF-001 1，REF-002 1，VERIFY-001 1）（基准日 2026-11-25）")
-    assert line(ERR) == lines[2]
+    assert line(ERR) == lines[0]
+
+
+def test_text_options():
+    from tools.report import text
+
+    shown = text.render(result(WARN, WAIVED, ERR), show_waived=True).text.split("\n")
+    assert shown[2] == "catalogs/c/e.yml:40:5: 已豁免 [REF-002] 没有这个条款（豁免理由：待录入（张三 批准））"
+    only = text.render(result(WARN, WAIVED, ERR), errors_only=True).text.rstrip("\n").split("\n")
+    assert len(only) == 2 and only[0].startswith("sanction_lists/") and only[1].startswith("共检查")
 
 
 def test_text_clean():
@@ -58,15 +67,16 @@ def test_json_document():
 def test_github_annotations_and_step_summary():
     out = github.render(result(ERR, WARN, WAIVED))
     lines = out.text.rstrip("\n").split("\n")
-    assert lines[0] == "::warning file=catalogs/c/e.yml,line=30,col=1,title=VERIFY-001::本记录尚未核实"
+    assert lines[0] == "::warning file=catalogs/c/e.yml,line=30,col=1,title=VERIFY-001::本记录尚未核实"  # annotations by place
     assert lines[1] == "::notice file=catalogs/c/e.yml,line=40,col=5,title=REF-002::没有这个条款"
     assert lines[2].startswith("::error file=sanction_lists/measures/l/m.yml,line=12,col=9,title=REF-001::")
     assert lines[3].startswith("共检查 7 个文件")
     md = out.step_summary.splitlines()
     header = md.index("| 级别 | 规则 | 位置 | 说明 |")
     assert re.fullmatch(r"\|(-{3,}\|){4}", md[header + 1])
-    assert md[header + 2] == "| 警告 | VERIFY-001 | `catalogs/c/e.yml:30` | 本记录尚未核实 |"
-    assert md[header + 3].startswith("| 错误（已豁免） | REF-002 |")
+    assert md[header + 2].startswith("| 错误 | REF-001 | `sanction_lists/measures/l/m.yml:12` |"), "errors at the top"
+    assert md[header + 3] == "| 警告 | VERIFY-001 | `catalogs/c/e.yml:30` | 本记录尚未核实 |"
+    assert md[header + 4].startswith("| 错误（已豁免） | REF-002 |")
     assert lines[3] in md, "the same summary line"
 
 

@@ -19,7 +19,7 @@ from tools.base.provenance import build_time, commit_info
 from tools.export import export
 from tools.graph.build import build_graph
 from tools.lint import lint
-from tools.report.text import render
+from tools.report.text import line, ordered, render
 from tools.site import publish, search
 from tools.site.pages import Site, page_uri
 
@@ -35,13 +35,20 @@ def build(root: Path, site_dir: Path | None = None, as_of=None, *, workers: int 
     result = lint(root, as_of or when.date(), workers=workers, cache=cache)
     if result.summary.errors:
         err.write(render(result).text)
-        err.write("检查发现错误，未生成网站（site/ 保持不变）。\n")
+        errors = ordered(result.findings)[0]
+        err.write(f"检查发现 {len(errors)} 个错误，未生成网站（site/ 保持不变）。需要改正的是：\n")
+        err.write("".join(f"  {line(f)}\n" for f in errors))
         return 1
     drafts = sorted({f.path for f in result.findings if f.rule == "DRAFT-001"})
     if drafts:
         err.write("以下记录仍是草稿（draft: true），未生成网站（site/ 保持不变）：\n" + "\n".join(drafts) + "\n")
         return 1
     out.write(result.summary.line_zh() + "\n")
+    warnings = ordered(result.findings)[1]
+    shown = [f for f in warnings if f.rule != "VERIFY-001"]  # "not yet verified" is known and long: counted only
+    out.write("".join(f"  {line(f)}\n" for f in shown))
+    if len(shown) < len(warnings):
+        out.write(f"  另有 {len(warnings) - len(shown)} 个“尚未逐项核实”的警告（VERIFY-001）：python -m tools lint 可逐条查看\n")
     config = root / publish.CONFIG
     if not config.is_file() or not (root / "docs").is_dir():
         err.write(f"仓库 {root} 没有网站配置（{publish.CONFIG} 和 docs/），无法生成网站。\n")

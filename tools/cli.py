@@ -46,6 +46,9 @@ def _parser() -> argparse.ArgumentParser:
     lint.add_argument("--format", choices=["text", "json", "github", "sarif"], default="text")
     lint.add_argument("--strict", action="store_true", help="有警告也以 1 退出")
     lint.add_argument("--as-of", type=_date, help="基准日 YYYY-MM-DD（默认今天）")
+    lint.add_argument("--errors-only", "--quiet", "-q", action="store_true", dest="errors_only",
+                      help="只列出错误（text 格式；警告和豁免只计入汇总行）")
+    lint.add_argument("--show-waived", action="store_true", help="逐条列出已豁免的问题（text 格式，默认只汇总成一行）")
 
     build = add("build", help="检查、建图并生成网站到 site/")
     build.add_argument("--as-of", type=_date)
@@ -93,6 +96,7 @@ def _parser() -> argparse.ArgumentParser:
 
     owners = add("owners", help="由 owners.yml 生成 .github/CODEOWNERS（谁产生、谁负责）")
     owners.add_argument("--check", action="store_true", help="只检查 CODEOWNERS 是否与生成结果一致")
+    owners.add_argument("--suggest", action="store_true", help="列出按关键词应由某部门审核、却没有路径模式覆盖的记录")
 
     diff = add("diff", help="比较两个目录或清单版本（或两个 git 版本）：新增、删除、修改及字段变化")
     diff.add_argument("old", help="旧版本：目录或清单版本 id，或 git 版本")
@@ -169,7 +173,8 @@ def cmd_lint(args) -> int:
         print("提示：未找到 libyaml，改用纯 Python 的 YAML 解析器（结果相同，但速度慢很多）", file=sys.stderr)
     result = lint(args.root, args.as_of, _rel_paths(args.root, args.paths), workers=_workers(args),
                   cache=_cache(args))
-    report = REPORTERS[args.format](result)
+    report = (REPORTERS["text"](result, errors_only=args.errors_only, show_waived=args.show_waived)
+              if args.format == "text" else REPORTERS[args.format](result))
     sys.stdout.write(report.text)
     target = os.environ.get("GITHUB_STEP_SUMMARY")
     if report.step_summary is not None and target:
@@ -339,11 +344,19 @@ def cmd_export_xlsx(args) -> int:
 def cmd_owners(args) -> int:
     from tools.authoring.owners import load_mapping, render
 
-    repo = _load(args)
     try:
-        text = render(repo, load_mapping(args.root))
+        mapping = load_mapping(args.root)
+        text = render(mapping)
     except (OSError, ValueError) as exc:
         raise SystemExit(str(exc)) from None
+    if args.suggest:
+        from tools.authoring.owners import suggestions
+
+        found = suggestions(_load(args), mapping)
+        for path, keyword, reviewers in found:
+            print(f"{path}：出现“{keyword}”，但没有 {'、'.join(reviewers)} 审核：可在 owners.yml 为它加一个路径模式")
+        print(f"共 {len(found)} 条建议")
+        return 0
     target = args.root / ".github" / "CODEOWNERS"
     if args.check:
         current = target.read_text(encoding="utf-8") if target.is_file() else ""

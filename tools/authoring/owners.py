@@ -1,6 +1,12 @@
-"""CODEOWNERS from owners.yml: "谁产生、谁负责" — a record is reviewed by the department that provides or decides it."""
+"""CODEOWNERS from owners.yml: "谁产生、谁负责" — a record is reviewed by the department that provides or decides it.
+
+Reviewers follow path patterns (folders and file-name prefixes), so a new record needs no regeneration of
+CODEOWNERS; the departments' keywords only feed ``owners --suggest``, which lists records whose text names a
+department that no pattern gives the review.
+"""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from tools.domain.measures import rows
@@ -35,15 +41,41 @@ def load_mapping(root) -> dict:
     return loaded.data
 
 
-def render(repo, mapping) -> str:
+def render(mapping) -> str:
+    """CODEOWNERS from the path patterns alone: a new record under a pattern needs no regeneration. Later lines
+    win in CODEOWNERS, so every pattern line names the default reviewers too."""
     default = mapping.get("default") or []
     lines = [HEADER, f"* {' '.join(default)}"]
-    for rec in sorted(repo.records, key=lambda r: r.path):
-        reviewers = []
-        for text in _texts(rec):
-            for r in mapping.get("rules") or []:
-                if any(k in text for k in r.get("keywords") or []):
-                    reviewers += [x for x in r.get("reviewers") or [] if x not in reviewers]
-        if reviewers:
-            lines.append(f"/{rec.path} {' '.join(default + reviewers)}")
+    for rule in mapping.get("rules") or []:
+        for pattern in rule.get("paths") or []:
+            lines.append(f"{pattern} {' '.join(default + [x for x in rule.get('reviewers') or [] if x not in default])}")
     return "\n".join(lines) + "\n"
+
+
+def _matches(path: str, pattern: str) -> bool:
+    """A CODEOWNERS pattern (leading /, * within one path segment, a trailing / for a folder) against a path."""
+    regex = re.escape(pattern.rstrip("/")).replace(r"\*", "[^/]*")
+    return re.fullmatch(regex + ("(/.*)?" if pattern.endswith("/") or "*" not in pattern.rsplit("/", 1)[-1] else ""),
+                        "/" + path) is not None
+
+
+def reviewers_of(mapping, path: str) -> list:
+    out = []
+    for rule in mapping.get("rules") or []:
+        if any(_matches(path, p) for p in rule.get("paths") or []):
+            out += [x for x in rule.get("reviewers") or [] if x not in out]
+    return out
+
+
+def suggestions(repo, mapping) -> list[tuple[str, str, list]]:
+    """(record path, keyword found, reviewers it suggests) where a department's keyword appears in who provides,
+    decides or implements a record, but no path pattern gives that department the review."""
+    out = []
+    for rec in sorted(repo.records, key=lambda r: r.path):
+        have = reviewers_of(mapping, rec.path)
+        for rule in mapping.get("rules") or []:
+            wanted = [x for x in rule.get("reviewers") or [] if x not in have]
+            hit = next((k for text in _texts(rec) for k in rule.get("keywords") or [] if k in text), None)
+            if wanted and hit:
+                out.append((rec.path, hit, wanted))
+    return out

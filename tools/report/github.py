@@ -6,7 +6,7 @@ GitHub shows only a limited number of annotations per step, so the full table go
 import html
 
 from tools.base.findings import SEVERITY_ZH
-from tools.report.text import summary_line
+from tools.report.text import ordered, summary_line
 from tools.report.output import Report
 
 
@@ -25,9 +25,10 @@ def _cell(s: str) -> str:
 def step_summary(result) -> str:
     s = result.summary
     out = ["## 信用规则检查结果", "", summary_line(result), ""]
+    errors, warnings, waived = ordered(result.findings)
     if result.findings:
         out += ["| 级别 | 规则 | 位置 | 说明 |", "|---|---|---|---|"]
-        for f in result.findings:
+        for f in errors + warnings + waived:  # errors at the top
             level = SEVERITY_ZH[f.severity] + ("（已豁免）" if f.waiver is not None else "")
             out.append(f"| {level} | {f.rule} | `{_cell(f.path)}:{f.line}` | {_cell(f.message)} |")
     return "\n".join(out) + "\n"
