@@ -48,15 +48,34 @@ def test_build_does_not_publish_drafts(site_repo, capsys):
 
 def test_owners_generated_and_drift_checked(mini_repo, capsys):
     write(mini_repo, "owners.yml", "default: ['@team/maintainers']\nrules:\n"
-                                   "  - keywords: [示例部门]\n    reviewers: ['@team/example']\n")
+                                   "  - paths: ['/catalogs/*/entry-*', '/sanction_lists/name_lists/']\n"
+                                   "    keywords: [示例部门]\n    reviewers: ['@team/example']\n")
     assert main(["--root", str(mini_repo), "owners"]) == 0
     text = (mini_repo / ".github/CODEOWNERS").read_text(encoding="utf-8")
     assert "* @team/maintainers" in text
-    assert "/catalogs/cat-2021/entry-a.yml @team/maintainers @team/example" in text
-    assert "/sanction_lists/name_lists/regime-a.yml @team/maintainers @team/example" in text
+    assert "/catalogs/*/entry-* @team/maintainers @team/example" in text
+    assert "/sanction_lists/name_lists/ @team/maintainers @team/example" in text
+    assert main(["--root", str(mini_repo), "owners", "--check"]) == 0
+    # a new record under a pattern needs no regeneration: the check still passes
+    assert main(["--root", str(mini_repo), "new", "entry", "--id", "entry-new", "--name", "新条目", "--catalog",
+                 "cat-2021"]) == 0
     assert main(["--root", str(mini_repo), "owners", "--check"]) == 0
     write(mini_repo, "owners.yml", "default: ['@team/other']\n")
     assert main(["--root", str(mini_repo), "owners", "--check"]) == 1
+
+
+def test_owners_suggest_names_records_no_pattern_covers(mini_repo, capsys):
+    from tools.authoring.owners import reviewers_of
+
+    mapping = {"default": ["@m"], "rules": [{"paths": ["/catalogs/*/entry-*"], "keywords": ["示例部门"],
+                                             "reviewers": ["@x"]}]}
+    assert reviewers_of(mapping, "catalogs/cat-2021/entry-a.yml") == ["@x"]
+    assert reviewers_of(mapping, "catalogs/cat-2021/sub/entry-a.yml") == []
+    write(mini_repo, "owners.yml", "default: ['@m']\nrules:\n  - paths: ['/catalogs/*/entry-*']\n"
+                                   "    keywords: [示例部门]\n    reviewers: ['@x']\n")
+    assert main(["--root", str(mini_repo), "owners", "--suggest"]) == 0
+    out = capsys.readouterr().out
+    assert "sanction_lists/name_lists/regime-a.yml：出现“示例部门”" in out and "catalogs/cat-2021/entry-a.yml：" not in out
 
 
 def test_repository_codeowners_is_current(capsys):
