@@ -6,6 +6,8 @@ information item keeps its name across editions); records of two revisions are p
 from __future__ import annotations
 
 import datetime as _dt
+import difflib
+import re
 import subprocess
 import tarfile
 import tempfile
@@ -13,42 +15,129 @@ from io import BytesIO
 from pathlib import Path
 
 from tools.model.records import iter_citations
+from tools.model.schemas import SCHEMAS
 
 SKIP = {"id", "source", "verified", "note"}
 GROUPS = {"catalog_edition": "catalog_entry", "measure_list": "measure"}
+CHANGE_ZH = {"added": "新增", "removed": "删除", "modified": "修改"}
 
 
-def _show(value) -> str:
+def field_label(kind: str, path: list) -> str:
+    """The Chinese name of a field from its schema (the part before any explanation), e.g. 修复渠道."""
+    schema = SCHEMAS.get(kind, {})
+    label = ""
+    for step in path:
+        if isinstance(step, int):
+            rule = schema if schema.get("type") == "list" else {}
+            schema = rule.get("schema", {}) if isinstance(rule.get("schema"), dict) else {}
+            continue
+        rule = schema.get(step) if isinstance(schema, dict) else None
+        if not isinstance(rule, dict):
+            return label
+        label = re.split(r"[（(：:，,]", rule.get("meta", {}).get("zh", ""), maxsplit=1)[0] or label
+        inner = rule.get("schema")
+        schema = inner if isinstance(inner, dict) else {}
+        if rule.get("type") == "list":
+            schema = rule  # the next step is an index
+    return label
+
+
+def path_text(path: list) -> str:
+    """["repair", "channels", 2] → repair.channels[2]"""
+    out = ""
+    for step in path:
+        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
+    return out
+
+
+def _is_citation(value) -> bool:
+    return isinstance(value, dict) and "doc" in value and "provision" in value
+
+
+def _show(value, cite=None) -> str:
     if value is None:
         return "（无）"
-    if isinstance(value, (_dt.date,)):
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, _dt.date):
         return value.isoformat()
+    if _is_citation(value):
+        return cite(value["doc"], value["provision"]) if cite else f"{value['doc']}#{value['provision']}"
     if isinstance(value, list):
-        return "、".join(_show(v) for v in value)
+        return "、".join(_show(v, cite) for v in value)
     if isinstance(value, dict):
-        if "doc" in value and "provision" in value:
-            return f"{value['doc']}#{value['provision']}"
-        return "；".join(f"{k}: {_show(v)}" for k, v in value.items())
+        return "；".join(f"{k}: {_show(v, cite)}" for k, v in value.items())
     return str(value)
+
+
+def _leaves(path, old, new):
+    """(path, old, new) for every changed leaf: mappings by key, lists aligned (an insertion shows as one 新增,
+    not as every later item changed), citations and plain values as leaves."""
+    if old == new:
+        return
+    if isinstance(old, dict) and not _is_citation(old) or isinstance(new, dict) and not _is_citation(new):
+        if (old is None or isinstance(old, dict)) and (new is None or isinstance(new, dict)):
+            a, b = old or {}, new or {}
+            for key in list(a) + [k for k in b if k not in a]:
+                yield from _leaves(path + [key], a.get(key), b.get(key))
+            return
+    if isinstance(old, list) and isinstance(new, list):
+        keys = lambda items: [repr(v) for v in items]  # noqa: E731
+        for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, keys(old), keys(new), autojunk=False).get_opcodes():
+            if op == "equal":
+                continue
+            if op == "replace" and i2 - i1 == j2 - j1:
+                for k in range(i2 - i1):
+                    yield from _leaves(path + [j1 + k], old[i1 + k], new[j1 + k])
+                continue
+            for k in range(i1, i2):
+                yield path + [k], old[k], None
+            for k in range(j1, j2):
+                yield path + [k], None, new[k]
+        return
+    yield path, old, new
 
 
 def _citations(rec) -> set[str]:
     return {f"{c.get('doc')}#{c.get('provision')}" for _, c in iter_citations(rec.data)}
 
 
-def record_changes(a, b) -> dict:
-    fields = []
-    for key in sorted(set(a.data) | set(b.data)):
-        if key in SKIP:
-            continue
-        va, vb = a.data.get(key), b.data.get(key)
-        if va != vb:
-            fields.append({"field": key, "old": _show(va), "new": _show(vb)})
+def record_changes(a, b, cite=None) -> dict:
+    """Field by field: each changed leaf with its path (repair.channels[2]), its Chinese name, 新增/删除/修改, and
+    the two values as text (citations as 《…》第N条 when ``cite(doc, provision)`` is given)."""
     ca, cb = _citations(a), _citations(b)
-    return {"fields": fields, "citations_added": sorted(cb - ca), "citations_removed": sorted(ca - cb)}
+    listed = (ca - cb) | (cb - ca)  # reported once, as 新增依据 / 删除依据
+
+    def key_of(value):
+        return f"{value['doc']}#{value['provision']}" if _is_citation(value) else None
+
+    fields = []
+    for key in [k for k in a.data if k not in SKIP] + [k for k in b.data if k not in a.data and k not in SKIP]:
+        for path, old, new in _leaves([key], a.data.get(key), b.data.get(key)):
+            if {key_of(old), key_of(new)} - {None} and {key_of(old), key_of(new)} - {None} <= listed:
+                continue
+            change = "added" if old is None else "removed" if new is None else "modified"
+            fields.append({"field": key, "path": path_text(path), "label": field_label(b.kind, path),
+                           "change": change, "change_zh": CHANGE_ZH[change],
+                           "old": _show(old, cite), "new": _show(new, cite)})
+    show = (lambda key: cite(*key.split("#", 1))) if cite else (lambda key: key)
+    return {"fields": fields, "citations_added": sorted(cb - ca), "citations_removed": sorted(ca - cb),
+            "citations_added_zh": [show(k) for k in sorted(cb - ca)],
+            "citations_removed_zh": [show(k) for k in sorted(ca - cb)]}
 
 
-def compare(old_records, new_records, key) -> dict:
+def citer(*repos):
+    """cite(doc, provision) → 《title》第N条 from the first repository that knows it, else doc#provision."""
+    def cite(doc, prov):
+        for repo in repos:
+            d, p = repo.get(doc, "document"), repo.provision(doc, prov)
+            if d is not None and p is not None:
+                return f"{d.title}{p.get('label') or ''}" if d.title.startswith("《") else f"《{d.title}》{p.get('label') or ''}"
+        return f"{doc}#{prov}"
+    return cite
+
+
+def compare(old_records, new_records, key, cite=None) -> dict:
     """ADD / DEL / MOD between two sets of records paired by key(record)."""
     old = {key(r): r for r in old_records}
     new = {key(r): r for r in new_records}
@@ -60,7 +149,7 @@ def compare(old_records, new_records, key) -> dict:
         if k not in new:
             out["removed"].append(old[k])
         else:
-            changes = record_changes(old[k], new[k])
+            changes = record_changes(old[k], new[k], cite)
             if changes["fields"] or changes["citations_added"] or changes["citations_removed"]:
                 out["modified"].append((old[k], new[k], changes))
             else:
@@ -77,7 +166,7 @@ def compare_editions(repo, old_id, new_id) -> dict:
         raise ValueError("两个版本的类型不同：只能比较两个目录版本，或两个清单版本")
     members = repo.of_kind(GROUPS[old.kind])
     result = compare([r for r in members if r.group == old.id], [r for r in members if r.group == new.id],
-                     key=lambda r: r.title)
+                     key=lambda r: r.title, cite=citer(repo))
     return {"old": old, "new": new, **result}
 
 
@@ -109,7 +198,7 @@ def compare_revisions(root, old_rev, new_rev) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         old_repo, _ = load_repository(checkout(root, old_rev, Path(tmp) / "old"))
         new_repo, _ = load_repository(checkout(root, new_rev, Path(tmp) / "new"))
-    result = compare(old_repo.records, new_repo.records, key=lambda r: r.id or r.path)
+    result = compare(old_repo.records, new_repo.records, key=lambda r: r.id or r.path, cite=citer(new_repo, old_repo))
     return {"old": old_rev, "new": new_rev, **result}
 
 

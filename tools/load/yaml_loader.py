@@ -43,6 +43,10 @@ _ALLOWED_TAGS = {None, "!", _STR, _BOOL, _INT, _FLOAT, _NULL, "tag:yaml.org,2002
 _REAL_BOOLS = {"true", "false", "True", "False", "TRUE", "FALSE"}
 _DATE_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _TAB_INDENT_RE = re.compile(r"^[ ]*\t", re.M)
+# A key typed with a full-width colon (Chinese input method): `category： restrictive`. Record keys are ASCII
+# snake_case, so such a line is never meant as text; the parser itself would complain a line later, or fold it
+# into the value above.
+_FULLWIDTH_COLON_KEY_RE = re.compile(r"^[ ]*(?:-[ ]+)?([A-Za-z_][A-Za-z0-9_]*)[ ]*：", re.M)
 _IMPLICIT = Resolver.yaml_implicit_resolvers
 
 
@@ -304,6 +308,13 @@ def parse(text: str, allow_list: bool = False) -> LoadedYaml:
     if tab:
         line, col = _line_col_of_offset(text, tab.end() - 1)
         out.problems.append(Problem("YAML-003", line, col, "缩进中使用了制表符（Tab），YAML 只允许用空格缩进"))
+        return out
+    colon = _FULLWIDTH_COLON_KEY_RE.search(text)
+    if colon:
+        line, col = _line_col_of_offset(text, colon.end() - 1)
+        out.problems.append(Problem(
+            "YAML-001", line, col,
+            f"键“{colon.group(1)}”后面输入了全角冒号“：”（中文输入法），YAML 需要半角冒号加空格，请改为“{colon.group(1)}: ”"))
         return out
     builder = _Builder(out)
     parser = None

@@ -59,11 +59,18 @@ def diff_text(j) -> str:
     name = lambda x: x if isinstance(x, str) else f"{x['name']}（{x['id']}）"  # noqa: E731
     lines = [f"{name(j['old'])} → {name(j['new'])}：新增 {len(j['added'])}，删除 {len(j['removed'])}，"
              f"修改 {len(j['modified'])}，未变 {j['unchanged']}"]
-    lines += [f"ADD {r['name']}（{r['id']}，{r['path']}）" for r in j["added"]]
-    lines += [f"DEL {r['name']}（{r['id']}，{r['path']}）" for r in j["removed"]]
+    lines += [f"ADD 新增 {r['name']}（{r['id']}，{r['path']}）" for r in j["added"]]
+    lines += [f"DEL 删除 {r['name']}（{r['id']}，{r['path']}）" for r in j["removed"]]
     for m in j["modified"]:
-        lines.append(f"MOD {m['name']}（{m['id']}，{m['path']}）")
-        lines += [f"    {f['field']}: {f['old']} → {f['new']}" for f in m["fields"]]
-        lines += [f"    + 依据 {c}" for c in m["citations_added"]]
-        lines += [f"    - 依据 {c}" for c in m["citations_removed"]]
+        lines.append(f"MOD 修改 {m['name']}（{m['id']}，{m['path']}）")
+        for f in m["fields"]:
+            what = f"{f['change_zh']} {f['path']}" + (f"（{f['label']}）" if f.get("label") else "")
+            if f["change"] == "added":
+                lines.append(f"    {what}：{f['new']}")
+            elif f["change"] == "removed":
+                lines.append(f"    {what}：{f['old']}")
+            else:
+                lines.append(f"    {what}：{f['old']} → {f['new']}")
+        lines += [f"    新增依据 {c}" for c in m.get("citations_added_zh", m["citations_added"])]
+        lines += [f"    删除依据 {c}" for c in m.get("citations_removed_zh", m["citations_removed"])]
     return "\n".join(lines) + "\n"
