@@ -144,7 +144,7 @@ def test_export_round_trip_and_index(mini_repo, tmp_path, monkeypatch):
     for f in index["files"]:
         data = (out / f["path"]).read_bytes()
         assert len(data) == f["bytes"] and hashlib.sha256(data).hexdigest() == f["sha256"]
-    assert index["generated_at"] == "2025-11-25T00:00:00Z" and index["format_version"] == "1"
+    assert index["generated_at"] == "2025-11-25T00:00:00Z" and index["format_version"] == "2"
     # JSON round trip: the exported records are the records (dates as ISO strings)
     for kind in ("document", "catalog_entry", "measure", "list_regime"):
         exported = {r["id"]: r for r in json.loads((out / f"json/{kind}.json").read_text(encoding="utf-8"))["records"]}

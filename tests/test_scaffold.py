@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import yaml
 
 from conftest import ROOT, write
 from tools.build import build
@@ -30,6 +31,13 @@ def test_new_writes_a_draft_that_lints_without_errors(mini_repo, capsys, kind, e
     assert [f.rule for f in result.findings if f.path == path and f.rule == "DRAFT-001"] == ["DRAFT-001"]
     text = (mini_repo / path).read_text(encoding="utf-8")
     assert "draft: true" in text and "（待填写）" in text and "#" in text  # allowed values in comments
+    # no choice is made for the editor: every vocabulary field is left to fill, none pre-filled with a guess
+    data = yaml.safe_load(text)
+    chosen = {"document": ["level", "form", "status"], "entry": ["information_kind", "provider_type", "nature"],
+              "measure": ["category"], "list": ["domain", "jurisdiction", "determined_by"]}[kind]
+    assert [data[k] for k in chosen] == ["（待填写）"] * len(chosen)
+    if kind == "list":
+        assert data["authority"][0]["lowest_level"] == data["authority"][0]["kind"] == "（待填写）"
 
 
 def test_new_refuses_to_overwrite_or_guess(mini_repo, capsys):

@@ -68,8 +68,9 @@ def test_export_writes_the_same_layout_back(mini_repo, tmp_path, capsys):
     assert back["纳入依据"] == "《示例法（测试夹具）》第一条《示例法（测试夹具）》第二条"
     # and the exported sheet imports again into a fresh edition folder without problems
     (mini_repo / "catalogs/cat-2021/imported-penalty.yml").unlink()
-    assert main(["--root", str(mini_repo), "import-xlsx", str(out), "--catalog", "cat-2021"]) == 1  # entry-a exists
-    assert "entry-a" in capsys.readouterr().err
+    capsys.readouterr()
+    assert main(["--root", str(mini_repo), "import-xlsx", str(out), "--catalog", "cat-2021"]) == 0
+    assert "新增 1 条，更新 0 条，未变 1 条" in capsys.readouterr().out  # entry-a is there as it was
     assert (mini_repo / "catalogs/cat-2021/imported-penalty.yml").is_file()
 
 
@@ -78,3 +79,98 @@ def test_import_of_a_file_that_is_not_a_workbook(mini_repo, tmp_path, capsys):
     bad.write_bytes(b"not a zip")
     assert main(["--root", str(mini_repo), "import-xlsx", str(bad), "--catalog", "cat-2021"]) == 2
     assert "无法读取工作簿" in capsys.readouterr().err
+
+
+def _department_book(path, rows, sheet="行政处罚", title="某部门公共信用信息目录（2021年）", merge_category=True):
+    """A sheet as departments make it: a merged title row, the header under it, no id column, 信息类别 merged
+    down over the rows of one category, Chinese sheet name."""
+    columns = [c for c in COLUMNS if c != "id"]
+    wb = Workbook()
+    ws = wb.active
+    ws.title = sheet
+    ws.append([title])
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(columns))
+    ws.append(columns)
+    for i, row in enumerate(rows):
+        ws.append([row.get(c) if (c != "信息类别" or i == 0 or not merge_category) else None for c in columns])
+    if merge_category and len(rows) > 1:
+        ws.merge_cells(start_row=3, start_column=1, end_row=2 + len(rows), end_column=1)
+    wb.save(path)
+
+
+DEPT = {k: v for k, v in GOOD.items() if k != "id"}
+
+
+def test_department_sheet_title_row_merged_cells_chinese_sheet_name(mini_repo, tmp_path, capsys):
+    book = tmp_path / "部门目录.xlsx"
+    _department_book(book, [{**DEPT, "信息名称": "重大税收违法失信信息"},
+                            {**DEPT, "信息名称": "欠缴社会保险费信息", "纳入依据": "《示例法（测试夹具）》第2条"}])
+    assert main(["--root", str(mini_repo), "import-xlsx", str(book), "--catalog", "cat-2021"]) == 0, capsys.readouterr()
+    out = capsys.readouterr().out
+    # ids are readable pinyin of the names (the sheet name is not used)
+    first = yaml.safe_load((mini_repo / "catalogs/cat-2021/zhong-da-shui-shou-wei-fa-shi-xin-xin-xi.yml").read_text("utf-8"))
+    second = yaml.safe_load((mini_repo / "catalogs/cat-2021/qian-jiao-she-hui-bao-xian-fei-xin-xi.yml").read_text("utf-8"))
+    assert "新增 2 条" in out
+    # the merged 信息类别 applies to both rows
+    assert first["category"] == second["category"] == "penalty"
+    # an article written in Arabic numerals is read as the records write it
+    assert second["basis"] == [{"doc": "example-law", "provision": "art-2"}]
+    assert lint(mini_repo, dt.date(2026, 11, 25)).summary.errors == 0
+
+
+def test_export_sheet_named_mu_lu_imports_without_an_id_column(mini_repo, tmp_path, capsys):
+    out = tmp_path / "out.xlsx"
+    assert main(["--root", str(mini_repo), "export-xlsx", "--catalog", "cat-2021", "--out", str(out)]) == 0
+    wb = load_workbook(out)
+    wb.active.delete_cols(1)  # the id column removed, as a department might
+    wb.save(out)
+    capsys.readouterr()
+    # the sheet 目录 repeats entry-a as it is: recognised by its name, nothing written, nothing refused
+    assert main(["--root", str(mini_repo), "import-xlsx", str(out), "--catalog", "cat-2021"]) == 0
+    assert "新增 0 条，更新 0 条，未变 1 条，0 行未能导入" in capsys.readouterr().out
+
+
+def test_date_cell_and_old_excel_and_duplicates_get_clear_messages(mini_repo, tmp_path, capsys):
+    book = tmp_path / "book.xlsx"
+    _department_book(book, [{**DEPT, "公示期限": dt.datetime(2027, 12, 31)},
+                            {**DEPT, "信息名称": "另一项"}, {**DEPT, "信息名称": "另一项"},
+                            {**DEPT, "信息名称": "示例处罚信息", "具体行为": "别的行为"}], merge_category=False)
+    assert main(["--root", str(mini_repo), "import-xlsx", str(book), "--catalog", "cat-2021"]) == 1
+    err = capsys.readouterr().err
+    assert "第 3 行：公示期限应写期限的长度" in err and "2027-12-31”" in err and "00:00:00" not in err
+    assert "第 5 行：信息名称“另一项”与工作表“行政处罚”第 4 行重复" in err
+    # the same name as an existing entry: not imported as a second entry; --update is offered
+    assert "第 6 行：条目 entry-a" in err and "--update" in err
+    xls = tmp_path / "old.xls"
+    xls.write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 512)
+    assert main(["--root", str(mini_repo), "import-xlsx", str(xls), "--catalog", "cat-2021"]) == 2
+    err = capsys.readouterr().err
+    assert "旧版 Excel 格式（.xls）" in err and "另存为" in err
+
+
+def test_update_changes_only_what_the_sheet_says_and_keeps_the_rest(mini_repo, tmp_path, capsys):
+    path = mini_repo / "catalogs/cat-2021/entry-a.yml"
+    path.write_text("# 一条注释，更新后仍在\n" + path.read_text("utf-8").replace("verified: false", "verified: true"),
+                    encoding="utf-8")
+    before = yaml.safe_load(path.read_text("utf-8"))
+    out = tmp_path / "out.xlsx"
+    assert main(["--root", str(mini_repo), "export-xlsx", "--catalog", "cat-2021", "--out", str(out)]) == 0
+    wb = load_workbook(out)
+    ws = wb.active
+    behaviour = COLUMNS.index("具体行为") + 1
+    ws.cell(row=2, column=behaviour, value="受到行政处罚或者行政处分")
+    wb.save(out)
+    capsys.readouterr()
+    assert main(["--root", str(mini_repo), "import-xlsx", str(out), "--catalog", "cat-2021"]) == 1
+    assert "具体行为与它不同" in capsys.readouterr().err
+    assert yaml.safe_load(path.read_text("utf-8")) == before  # nothing written without --update
+    assert main(["--root", str(mini_repo), "import-xlsx", str(out), "--catalog", "cat-2021", "--update"]) == 0
+    text = capsys.readouterr().out
+    assert "已更新：catalogs/cat-2021/entry-a.yml（具体行为）；已改为未核实" in text
+    after_text = path.read_text("utf-8")
+    after = yaml.safe_load(after_text)
+    assert after_text.startswith("# 一条注释，更新后仍在")
+    assert after["behavior"] == "受到行政处罚或者行政处分" and after["verified"] is False
+    assert {k: v for k, v in after.items() if k not in ("behavior", "verified")} == \
+        {k: v for k, v in before.items() if k not in ("behavior", "verified")}
+    assert lint(mini_repo, dt.date(2026, 11, 25)).summary.errors == 0

@@ -16,6 +16,8 @@ import sys
 import traceback
 from pathlib import Path
 
+from tools.base.argparse_zh import ChineseParser
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -29,14 +31,16 @@ def _date(text: str) -> _dt.date:
 
 
 def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)  # --root is accepted before or after the command
+    common = ChineseParser(add_help=False)  # --root is accepted before or after the command
     common.add_argument("--root", type=Path, default=argparse.SUPPRESS, help="仓库根目录（默认：本仓库）")
     common.add_argument("--workers", type=int, default=argparse.SUPPRESS,
                         help="最多用几个进程解析文件和运行规则（默认：CPU 核数；1 表示单进程）")
     common.add_argument("--no-cache", action="store_true", default=argparse.SUPPRESS,
                         help="不读写检查缓存（也可设置环境变量 TOOLS_NO_CACHE=1）")
-    p = argparse.ArgumentParser(prog="python -m tools", description="本溪市社会信用规则仓库工具", parents=[common])
-    sub = p.add_subparsers(dest="command", required=True)
+    p = ChineseParser(prog="python -m tools", parents=[common],
+                      description="本溪市社会信用规则仓库工具。每个命令的用法：python -m tools 命令 -h",
+                      epilog="退出码：0 没有问题；1 检查发现错误（--strict 时警告也算）；2 用法错误或内部错误。")
+    sub = p.add_subparsers(dest="command", required=True, title="命令", metavar="命令")
 
     def add(name, **kw):
         return sub.add_parser(name, parents=[common], **kw)
@@ -78,8 +82,9 @@ def _parser() -> argparse.ArgumentParser:
     query.add_argument("--as-of", type=_date)
 
     new = add("new", help="新建一条记录的草稿（含全部字段和可选值说明）")
-    new.add_argument("kind", choices=["document", "entry", "measure", "list"])
-    new.add_argument("--id", required=True, help="记录 id（文件名）：小写英文字母、数字和连字符")
+    new.add_argument("kind", choices=["document", "entry", "measure", "list"],
+                     help="记录类型：document 政策法规文件，entry 目录条目，measure 惩戒措施，list 名单制度")
+    new.add_argument("--id", required=True, help="记录 id（文件名）：以小写英文字母或数字开头，只含小写英文字母、数字、连字符（-）、点（.）和下划线（_），建议只用连字符")
     new.add_argument("--name", required=True, help="正式名称")
     new.add_argument("--catalog", help="目录版本 id（entry）")
     new.add_argument("--list", dest="measure_list", help="清单版本 id（measure）")
@@ -87,12 +92,14 @@ def _parser() -> argparse.ArgumentParser:
                      help="地域（document）")
 
     imp = add("import-xlsx", help="把目录表格（信息类别、信息名称、提供单位、纳入依据……）导入为目录条目草稿")
-    imp.add_argument("file", type=Path)
+    imp.add_argument("file", type=Path, help="Excel 工作簿（.xlsx）；表头可以在标题行下面，合并单元格按每行填写读取")
     imp.add_argument("--catalog", required=True, help="目录版本 id")
+    imp.add_argument("--update", action="store_true",
+                     help="表格中已有条目（id 相同，或没有 id 列时信息名称相同）的内容与记录不同时，用表格内容更新记录")
 
     exp = add("export-xlsx", help="把一个目录版本按导入表格的格式导出")
     exp.add_argument("--catalog", required=True, help="目录版本 id")
-    exp.add_argument("--out", type=Path, required=True)
+    exp.add_argument("--out", type=Path, required=True, help="要写出的 .xlsx 文件")
 
     owners = add("owners", help="由 owners.yml 生成 .github/CODEOWNERS（谁产生、谁负责）")
     owners.add_argument("--check", action="store_true", help="只检查 CODEOWNERS 是否与生成结果一致")
@@ -115,6 +122,22 @@ def _parser() -> argparse.ArgumentParser:
     bench.add_argument("--site-entries", default="500,1000",
                        help="在这些规模上也构建网站，逗号分隔，两个以上可看出是否线性（默认 500,1000；0 表示不构建）")
     bench.add_argument("--runs", type=int, default=3, help="每项测量的次数，取中位数")
+
+    feedback = add("feedback-check", help="检查联合惩戒结果反馈文件（JSON、JSON Lines 或中文表头的 CSV）是否符合数据接口的反馈模式")
+    feedback.add_argument("file", type=Path, help="反馈文件：.json（数组）、.jsonl 或 .csv（UTF-8，中文表头）")
+    feedback.add_argument("--input-format", choices=["json", "jsonl", "csv"], help="文件格式（默认按扩展名判断）")
+    feedback.add_argument("--format", choices=["text", "json"], default="text", help="结果的格式")
+    feedback.add_argument("--as-of", type=_date, help="检查日（实施日期不得晚于它；默认今天）")
+
+    audit = add("audit", help="检查“双公示”数据（CSV、XLSX）：必填、格式、代码、重复、不应公示的、公示期限、迟报、个人信息")
+    audit.add_argument("files", nargs="+", type=Path, help="数据文件：CSV（UTF-8 或 GBK）或 XLSX，第 1 行为标准的中文表头；几个文件作为一份数据检查")
+    audit.add_argument("--kind", required=True, choices=["penalty", "license"], help="penalty 行政处罚，license 行政许可")
+    audit.add_argument("--as-of", type=_date, help="基准日 YYYY-MM-DD（默认今天）：判断公示期是否已过、决定日期是否在将来")
+    audit.add_argument("--format", choices=["text", "json", "csv", "xlsx"], default="text", help="报告的格式（xlsx 需要 --out）")
+    audit.add_argument("--out", type=Path, help="报告写到这个文件（默认标准输出）；写完才出现，出错时不留下半份报告")
+    audit.add_argument("--by-unit", type=Path, metavar="文件夹", help="另为每个数据来源单位写一个 XLSX（它自己的问题和有问题的行，个人信息已遮蔽）")
+    audit.add_argument("--deadlines", type=Path, metavar="YAML", help="公示时限：default（默认 7 个工作日）和 units（各数据来源单位的工作日数）")
+    audit.add_argument("--block-mb", type=int, default=16, help="每次读入的块大小（MB，默认 16）：内存随块大小而不随文件大小增长")
 
     export = add("export", help="导出 JSON、CSV、XLSX 和联合惩戒清单")
     export.add_argument("--out", type=Path, required=True, help="输出目录")
@@ -203,12 +226,18 @@ def _coverage(args) -> int:
     repo = _load(args)
     rows = coverage_rows(repo, all_rules(), explanations())
     for row in rows:
+        related = f"；相关规则：{'、'.join(row['related'])}" if row["related"] else ""
         if row["status"] == "rule":
-            print(f"{row['label']}\t规则：{'、'.join(row['rules'])}")
+            rest = f"；留给人工的部分：{row['reason']}" if row["reason"] else ""
+            print(f"{row['label']}\t规则：{'、'.join(row['rules'])}{related}{rest}")
         elif row["status"] == "manual":
-            print(f"{row['label']}\t人工：{row['reason']}")
+            print(f"{row['label']}\t人工：{row['reason']}{related}")
         else:
             print(f"{row['label']}\t未覆盖（META-002）")
+    enforced = sum(1 for r in rows if r["status"] == "rule")
+    partial = sum(1 for r in rows if r["status"] == "rule" and r["reason"])
+    print(f"共 {len(rows)} 项：{enforced} 项由规则检查（其中 {partial} 项另有留给人工的部分），"
+          f"{sum(1 for r in rows if r['status'] == 'manual')} 项留给人工")
     return 1 if plan_record(repo) is None or any(r["status"] == "missing" for r in rows) else 0
 
 
@@ -318,15 +347,19 @@ def cmd_import_xlsx(args) -> int:
         raise SystemExit(f"文件不存在：{args.file}")
     repo = _load(args)
     try:
-        written, problems = import_workbook(args.file, repo, args.catalog, args.root / "catalogs" / args.catalog)
+        result = import_workbook(args.file, repo, args.catalog, args.root / "catalogs" / args.catalog, args.update)
     except ValueError as exc:
         raise SystemExit(str(exc)) from None
-    for path in written:
+    for path in result.written:
         print(f"已导入（草稿）：{path.relative_to(args.root).as_posix()}")
-    for p in problems:
+    for path, fields, reset in result.updated:
+        note = "；已改为未核实（verified: false），请核对出处后再改回" if reset else ""
+        print(f"已更新：{path.relative_to(args.root).as_posix()}（{'、'.join(fields)}）{note}")
+    for p in result.problems:
         print(str(p), file=sys.stderr)
-    print(f"导入 {len(written)} 行，{len(problems)} 行未能导入")
-    return 1 if problems else 0
+    print(f"新增 {len(result.written)} 条，更新 {len(result.updated)} 条，未变 {len(result.unchanged)} 条，"
+          f"{len(result.problems)} 行未能导入")
+    return 1 if result.problems else 0
 
 
 def cmd_export_xlsx(args) -> int:
@@ -463,6 +496,35 @@ def cmd_export(args) -> int:
     return 0
 
 
+def cmd_feedback_check(args) -> int:
+    from tools.api.feedback import check_file, detect, line
+
+    if not args.file.is_file():
+        raise SystemExit(f"反馈文件不存在：{args.file}")
+    raw = args.file.read_bytes()
+    fmt = args.input_format or detect(raw, args.file.name)
+    count, problems = check_file(_load(args), raw, args.file.name, args.as_of or _dt.date.today(), fmt)
+    bad = len({p.row for p in problems})
+    if args.format == "json":
+        sys.stdout.write(json.dumps({"file": str(args.file), "format": fmt, "records": count,
+                                     "problems": [p.as_dict() for p in problems]}, ensure_ascii=False, indent=2) + "\n")
+    else:
+        for p in problems:
+            print(line(args.file.name, fmt, p))
+        print(f"共 {count} 条反馈（{fmt}）：{'全部符合' if not problems else f'{bad} 条有问题（共 {len(problems)} 个问题）'}")
+    return 1 if problems else 0
+
+
+def cmd_audit(args) -> int:
+    from tools.audit import FeedError, run
+
+    try:
+        return run(args.files, args.kind, args.as_of or _dt.date.today(), _load(args), args.format, args.out,
+                   args.by_unit, args.deadlines, max(1, args.block_mb) << 20, sys.stdout)
+    except FeedError as exc:
+        raise SystemExit(f"无法检查：{exc}") from None
+
+
 def cmd_schema(args) -> int:
     from tools.model.jsonschema import render_all
 
@@ -474,6 +536,8 @@ def cmd_schema(args) -> int:
         extra = sorted(p.name for p in out.glob("*.schema.json") if p.name not in files) if out.is_dir() else []
         for name in stale + extra:
             print(f"{out / name}：与生成结果不一致，请运行 python -m tools schema 重新生成", file=sys.stderr)
+        if not (stale or extra):
+            print(f"{out} 中的 {len(files)} 个 JSON Schema 与数据模型一致")
         return 1 if stale or extra else 0
     out.mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
@@ -499,12 +563,14 @@ def cmd_graph(args) -> int:
         tmp = args.out.with_name(args.out.name + ".tmp")
         tmp.write_text(text, encoding="utf-8")
         tmp.replace(args.out)
+        print(f"已写出依据关系图（{args.format}，{g.number_of_nodes()} 个节点、{g.number_of_edges()} 条边）到 {args.out}")
     return 0
 
 
 COMMANDS = {"lint": cmd_lint, "rules": cmd_rules, "build": cmd_build, "graph": cmd_graph, "stats": cmd_stats,
             "schema": cmd_schema, "impact": cmd_impact, "why": cmd_why, "query": cmd_query, "export": cmd_export, "diff": cmd_diff, "owners": cmd_owners, "new": cmd_new, "import-xlsx": cmd_import_xlsx,
-            "export-xlsx": cmd_export_xlsx, "bench": cmd_bench, "decide": cmd_decide}
+            "export-xlsx": cmd_export_xlsx, "bench": cmd_bench, "decide": cmd_decide,
+            "feedback-check": cmd_feedback_check, "audit": cmd_audit}
 
 
 def main(argv=None, standalone: bool = False) -> int:

@@ -49,13 +49,13 @@ def document(rid, title, jurisdiction="national") -> str:
 title: {title}
 doc_number: null              # 文号，如 国办发〔2020〕49号；没有或未查到写 null
 issuer: [{TODO}]
-level: law                    # {_choices(vocab.LEVELS)}
+level: {TODO}                 # 必选其一： {_choices(vocab.LEVELS)}
 jurisdiction: {jurisdiction}  # {_choices(vocab.JURISDICTIONS)}
-form: law                     # {_choices(vocab.DOCUMENT_FORMS)}
+form: {TODO}                  # 必选其一： {_choices(vocab.DOCUMENT_FORMS)}
 issued: null                  # 通过或发布日期 YYYY-MM-DD（不加引号）
 effective_from: null          # 施行日期
 effective_to: null
-status: in_force              # {_choices(vocab.DOCUMENT_STATUS)}
+status: {TODO}                # 必选其一： {_choices(vocab.DOCUMENT_STATUS)}
 replaced_by: null
 source: {TODO}                # 读到原文的网址或出处
 verified: false
@@ -72,13 +72,13 @@ def entry(rid, name, catalog) -> str:
     return _header("catalog_entry") + f"""id: {rid}
 name: {name}
 category: {TODO}                # 所在目录版本 catalogs/{catalog}/catalog.yml 中 categories 的 id
-information_kind: other        # {_choices(vocab.INFORMATION_KINDS)}
+information_kind: {TODO}       # 必选其一： {_choices(vocab.INFORMATION_KINDS)}
 behavior: {TODO}
 provider: [{TODO}]
-provider_type: administrative_agency   # {_choices(vocab.PROVIDER_TYPES)}
+provider_type: {TODO}   # 必选其一： {_choices(vocab.PROVIDER_TYPES)}
 data_source: {TODO}
-nature: adverse                # {_choices(vocab.NATURES)}
-subjects: [legal_person]       # {_choices(vocab.SUBJECTS)}
+nature: {TODO}                 # 必选其一： {_choices(vocab.NATURES)}
+subjects: [{TODO}]       # 可多选： {_choices(vocab.SUBJECTS)}
 basis:                         # 纳入依据：至少一条法律、法规或党中央、国务院政策文件的条款
   - doc: benxi-plan-2021
     provision: task-1
@@ -90,7 +90,7 @@ collection:                    # 本市、辽宁目录写 route（procedures/col
       - doc: benxi-plan-2021
         provision: task-3
 sharing:
-  attribute: conditional       # {_choices(vocab.SHARING)}
+  attribute: {TODO}        # 必选其一： {_choices(vocab.SHARING)}
   purpose: {TODO}               # 共享目的（按来源的文字说明）
   purpose_kinds: [performance_of_duties]   # {_choices(vocab.SHARING_PURPOSES)}
   recipients:                  # 失信信息须列出信用信息共享平台（方案四（一）2）
@@ -102,11 +102,11 @@ sharing:
     - doc: benxi-plan-2021
       provision: task-4-1
 disclosure:
-  attribute: public            # {_choices(vocab.DISCLOSURE)}
+  attribute: {TODO}        # 必选其一： {_choices(vocab.DISCLOSURE)}
   masking: {TODO}              # 公开自然人信息时必填
 publication_period:
   follows_repair_regime: true  # 或写 minimum/maximum，如 P3M、P1Y
-determination_documents: [administrative_penalty]   # {_choices(vocab.DETERMINATION_DOCUMENTS)}
+determination_documents: [{TODO}]   # 可多选： {_choices(vocab.DETERMINATION_DOCUMENTS)}
 query:
   authorized:                  # 谁可以查询使用：每项写名称和类型
     - name: {TODO}
@@ -123,7 +123,7 @@ query:
 def measure(rid, name, measure_list) -> str:
     return _header("measure") + f"""id: {rid}
 name: {name}
-category: restrictive          # {_choices(vocab.MEASURE_CATEGORIES)}
+category: {TODO}               # 必选其一： {_choices(vocab.MEASURE_CATEGORIES)}
 rows:
   - content: {TODO}             # 惩戒内容
     targets: []                # 适用的名单制度或失信信息条目的 id（名单的 measures 中也要列出本措施）
@@ -145,13 +145,13 @@ draft: true
 def list_regime(rid, name) -> str:
     return _header("list_regime") + f"""id: {rid}
 name: {name}
-domain: market_order           # {_choices(vocab.DOMAINS)}
-jurisdiction: national         # 全国或辽宁（市级不得设列名单）
+domain: {TODO}                 # 必选其一： {_choices(vocab.DOMAINS)}
+jurisdiction: {TODO}           # national 全国或 liaoning 辽宁（市级不得设列名单）
 authority:                     # 认定部门（方案四（三）8：县级以上行业行政主管部门）
   - name: {TODO}                # 原文的认定部门名称
-    lowest_level: county       # 作出认定的最低一级：{_choices(vocab.AUTHORITY_LEVELS)}
-    kind: industry_authority   # {_choices(vocab.AUTHORITY_KINDS)}
-determined_by: administrative  # {_choices(vocab.DETERMINED_BY)}
+    lowest_level: {TODO}       # 作出认定的最低一级，必选其一：{_choices(vocab.AUTHORITY_LEVELS)}
+    kind: {TODO}               # 必选其一： {_choices(vocab.AUTHORITY_KINDS)}
+determined_by: {TODO}         # 必选其一： {_choices(vocab.DETERMINED_BY)}
 standard: {TODO}
 standard_basis:                # 全国名单：法律、行政法规或党中央、国务院政策文件（暂可部门规章）；省内名单：本省地方性法规
   - doc: benxi-plan-2021

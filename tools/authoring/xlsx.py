@@ -14,6 +14,7 @@ import yaml
 
 from tools.domain import durations
 from tools.domain.durations import Duration
+from tools.domain.numerals import articles_in_zh
 from tools.model import vocab
 from tools.model.schemas import ID_PATTERN
 
@@ -47,12 +48,14 @@ def _period(text):
     text = str(text or "").strip()
     if not text:
         return None
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise ValueError(f"公示期限应写期限的长度（如“3年”“6个月”），不是截止日期“{text}”")
     parts = re.split(r"\s*(?:至|到|-|~)\s*", text)
     out = []
     for part in parts:
         period = Duration.parse(part) or Duration.from_zh(part)
         if period is None:
-            raise ValueError(f"公示期限“{text}”无法识别：请写“3个月”“1年”或“3个月至1年”")
+            raise ValueError(f"公示期限“{text}”无法识别：请写“3个月”“1年”“三年”或“3个月至1年”")
         out.append(period.iso())
     if len(out) == 1:
         return {"maximum": out[0]}
@@ -74,10 +77,10 @@ class CitationIndex:
         self.repo = repo
 
     def parse(self, text) -> list[dict]:
-        text = str(text or "").strip()
+        text = articles_in_zh(str(text or "").strip())  # 第48条 → 第四十八条, as the records write it
         found = list(_CITE.finditer(text))
         if not found:
-            raise ValueError(f"纳入依据“{text}”无法识别：请写成《文件名称》第N条")
+            raise ValueError(f"纳入依据“{text}”无法识别：请写成《文件名称》第四十八条（条款编号用中文数字或阿拉伯数字均可）")
         out = []
         for m in found:
             doc = self.docs.get(m[1]) or self.docs.get(m[1].removeprefix("中华人民共和国"))
@@ -96,86 +99,213 @@ class CitationIndex:
         return f"《{doc.title if doc else cit.get('doc')}》{prov.get('label') or cit.get('provision')}"
 
 
-def _entry(row: dict, catalog, categories: dict, cites: CitationIndex, default_id: str) -> dict:
+def _fields(row: dict, catalog, categories: dict, cites: CitationIndex) -> dict:
+    """What the row's filled cells say, as {field path: value}; an empty cell says nothing (it never erases)."""
     natures, sharing, disclosure = _reverse(vocab.NATURES), _reverse(vocab.SHARING), _reverse(vocab.DISCLOSURE)
     subjects = _reverse(vocab.SUBJECTS)
-    missing = [c for c in REQUIRED if not str(row.get(c) or "").strip()]
-    if missing:
-        raise ValueError(f"缺少{'、'.join(missing)}")
-    category = categories.get(str(row["信息类别"]).strip())
+    out = {("name",): row["信息名称"]}
+    category = categories.get(row["信息类别"])
     if category is None:
-        raise ValueError(f"信息类别“{row['信息类别']}”不在目录版本 {catalog} 的类别中")
-    rid = str(row.get("id") or "").strip() or default_id
-    if not re.match(ID_PATTERN, rid):
-        raise ValueError(f"id“{rid}”不合法：只能用小写英文字母、数字和连字符")
-    entry = {"id": rid, "name": str(row["信息名称"]).strip(), "category": category, "information_kind": "other",
-             "behavior": str(row.get("具体行为") or "（待填写）"), "provider": _split(row.get("提供单位")) or ["（待填写）"],
-             "data_source": str(row.get("数据来源") or "（待填写）")}
-    nature = str(row.get("性质分类") or "").strip()
-    if nature and nature not in natures:
-        raise ValueError(f"性质分类“{nature}”应为：{'、'.join(natures)}")
-    entry["nature"] = natures.get(nature, "other")
+        raise ValueError(f"信息类别“{row['信息类别']}”不在目录版本 {catalog} 的类别中（可用：{'、'.join(_category_names(categories))}）")
+    out[("category",)] = category
+    if row.get("具体行为"):
+        out[("behavior",)] = row["具体行为"]
+    if row.get("提供单位"):
+        out[("provider",)] = _split(row["提供单位"])
+    if row.get("数据来源"):
+        out[("data_source",)] = row["数据来源"]
+    nature = row.get("性质分类", "")
+    if nature:
+        if nature not in natures:
+            raise ValueError(f"性质分类“{nature}”应为：{'、'.join(natures)}")
+        out[("nature",)] = natures[nature]
     subj = _split(row.get("适用主体"))
-    bad = [s for s in subj if s not in subjects]
+    bad = [x for x in subj if x not in subjects]
     if bad:
         raise ValueError(f"适用主体“{'、'.join(bad)}”应为：{'、'.join(subjects)}")
-    entry["subjects"] = [subjects[s] for s in subj] or ["legal_person"]
-    entry["basis"] = cites.parse(row["纳入依据"])
+    if subj:
+        out[("subjects",)] = [subjects[x] for x in subj]
+    out[("basis",)] = cites.parse(row["纳入依据"])
     for column, field, voc in (("共享属性", "sharing", sharing), ("公开属性", "disclosure", disclosure)):
-        value = str(row.get(column) or "").strip()
+        value = row.get(column, "")
         if value:
             if value not in voc:
                 raise ValueError(f"{column}“{value}”应为：{'、'.join(voc)}")
-            entry[field] = {"attribute": voc[value]}
+            out[(field, "attribute")] = voc[value]
     period = _period(row.get("公示期限"))
     if period:
-        entry["publication_period"] = period
+        out[("publication_period",)] = period
+    return out
+
+
+def _category_names(categories: dict) -> list:
+    return [name for name, cid in categories.items() if name != cid]
+
+
+def _new_entry(rid: str, fields: dict) -> dict:
+    entry = {"id": rid, "name": "", "category": "", "information_kind": "other", "behavior": "（待填写）",
+             "provider": ["（待填写）"], "data_source": "（待填写）", "nature": "other", "subjects": ["legal_person"],
+             "basis": []}
+    for path, value in fields.items():
+        _set(entry, path, value)
     entry.update(source="（待填写：表格的出处）", verified=False, note="由表格导入，其余字段待补充", draft=True)
     return entry
 
 
-def import_workbook(path: Path, repo, catalog: str, out_dir: Path):
-    """Write one draft YAML file per usable row; return (written paths, row problems)."""
-    from openpyxl import load_workbook
+def _get(data, path):
+    for step in path:
+        data = data.get(step) if isinstance(data, dict) else None
+    return data
 
-    edition = repo.get(catalog, "catalog_edition")
-    if edition is None:
-        raise ValueError(f"目录版本“{catalog}”不存在")
-    categories = {}
-    for c in edition.data.get("categories") or []:
-        categories[c.get("name")] = c.get("id")
-        categories[c.get("id")] = c.get("id")
-    cites = CitationIndex(repo)
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
-        raise ValueError(f"无法读取工作簿 {path.name}：{exc}") from None
-    written, problems = [], []
+
+def _set(data, path, value):
+    for step in path[:-1]:
+        if not isinstance(data.get(step), dict):
+            data[step] = {}
+        data = data[step]
+    data[path[-1]] = value
+
+
+def _same(path, old, new) -> bool:
+    if path == ("basis",) and isinstance(old, list):  # a citation's note is kept when the article is the same
+        return [(c.get("doc"), c.get("provision")) for c in old if isinstance(c, dict)] == \
+               [(c["doc"], c["provision"]) for c in new]
+    return old == new
+
+
+def _pinyin_id(name: str) -> str:
+    """行政处罚信息 → xing-zheng-chu-fa-xin-xi (readable, and what the id pattern allows)."""
+    from pypinyin import lazy_pinyin
+
+    words = []
+    for part in lazy_pinyin(name):
+        words += re.findall(r"[a-z0-9]+", part.lower())
+    rid = "-".join(words)[:60].strip("-")
+    return rid or "entry"
+
+
+@dataclass
+class ImportResult:
+    written: list      # new draft files
+    updated: list      # (path, changed field names, verified was reset)
+    unchanged: list    # paths of entries the sheet repeats as they are
+    problems: list     # RowProblem
+
+
+class _Importer:
+    def __init__(self, repo, catalog: str, out_dir: Path, update: bool):
+        edition = repo.get(catalog, "catalog_edition")
+        if edition is None:
+            raise ValueError(f"目录版本“{catalog}”不存在")
+        self.repo, self.catalog, self.out_dir, self.update = repo, catalog, out_dir, update
+        self.categories = {}
+        for c in edition.data.get("categories") or []:
+            self.categories[c.get("name")] = c.get("id")
+            self.categories[c.get("id")] = c.get("id")
+        self.cites = CitationIndex(repo)
+        self.entries = [r for r in repo.of_kind("catalog_entry") if r.group == catalog]
+        self.by_name = {}
+        for rec in self.entries:
+            self.by_name.setdefault(str(rec.data.get("name") or "").strip(), rec)
+        self.taken = {r.id for r in repo.records if r.id}
+        self.seen_names = {}  # name → (sheet, row) of the first row with it
+        self.result = ImportResult([], [], [], [])
+
+    def row(self, sheet: str, number: int, row: dict):
+        missing = [c for c in REQUIRED if not row.get(c)]
+        if missing:
+            raise ValueError(f"缺少{'、'.join(missing)}")
+        name = row["信息名称"]
+        fields = _fields(row, self.catalog, self.categories, self.cites)
+        rid = row.get("id", "")
+        if rid and not re.match(ID_PATTERN, rid):
+            raise ValueError(f"id“{rid}”不合法：只能用小写英文字母、数字、连字符（-）和点（.），以字母或数字开头")
+        if name in self.seen_names:
+            first = self.seen_names[name]
+            raise ValueError(f"信息名称“{name}”与工作表“{first[0]}”第 {first[1]} 行重复：同一目录版本中的信息名称不能重复")
+        self.seen_names[name] = (sheet, number)
+        existing = self.repo.get(rid) if rid else self.by_name.get(name)
+        if rid and existing is not None and (existing.kind != "catalog_entry" or existing.group != self.catalog):
+            raise ValueError(f"id“{rid}”已被 {existing.path} 使用，不是本目录版本的条目：请换一个 id")
+        if rid and existing is None and name in self.by_name:
+            other = self.by_name[name]
+            raise ValueError(f"信息名称“{name}”已有条目 {other.id}（{other.path}）：同一目录版本中的信息名称不能重复；"
+                             f"如要更新该条目，请把 id 列改为 {other.id} 或留空")
+        if existing is not None:
+            self._update(existing, fields)
+            return
+        rid = rid or self._fresh_id(name)
+        target = self.out_dir / f"{rid}.yml"
+        if target.exists():
+            raise ValueError(f"文件 {target.name} 已存在但没有读成本目录的条目：请先修正该文件（运行 lint 查看）")
+        self.taken.add(rid)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(yaml.safe_dump(_new_entry(rid, fields), allow_unicode=True, sort_keys=False),
+                          encoding="utf-8", newline="\n")
+        self.result.written.append(target)
+
+    def _fresh_id(self, name: str) -> str:
+        base = _pinyin_id(name)
+        rid, n = base, 2
+        while rid in self.taken or (self.out_dir / f"{rid}.yml").exists():
+            rid, n = f"{base}-{n}", n + 1
+        return rid
+
+    def _update(self, rec, fields: dict):
+        changed = [path for path, value in fields.items() if not _same(path, _get(rec.data, path), value)]
+        path = self.out_dir.parent.parent / rec.path
+        if not changed:
+            self.result.unchanged.append(path)
+            return
+        if not self.update:
+            raise ValueError(f"条目 {rec.id}（{rec.path}）已存在，表格中的{'、'.join(_label(p) for p in changed)}与它不同；"
+                             f"如要用表格内容更新，请加 --update 重新导入")
+        from ruamel.yaml import YAML
+
+        rt = YAML()  # round trip: comments, order and quoting of the rest of the file stay as they are
+        rt.preserve_quotes = True
+        rt.width = 4096
+        rt.indent(mapping=2, sequence=4, offset=2)  # the records' style: "  - doc: …"
+        with open(path, encoding="utf-8") as fh:
+            data = rt.load(fh)
+        for p in changed:
+            _set(data, p, fields[p])
+        reset = data.get("verified") is True
+        if reset:
+            data["verified"] = False  # the new facts come from the sheet, not from the source that was checked
+        with open(path, "w", encoding="utf-8", newline="\n") as fh:
+            rt.dump(data, fh)
+        self.result.updated.append((path, [_label(p) for p in changed], reset))
+
+
+FIELD_COLUMNS = {"name": "信息名称", "category": "信息类别", "behavior": "具体行为", "provider": "提供单位",
+                 "data_source": "数据来源", "nature": "性质分类", "subjects": "适用主体", "basis": "纳入依据",
+                 "sharing": "共享属性", "disclosure": "公开属性", "publication_period": "公示期限"}
+
+
+def _label(path) -> str:
+    return FIELD_COLUMNS.get(path[0], path[0])
+
+
+def import_workbook(path: Path, repo, catalog: str, out_dir: Path, update: bool = False) -> ImportResult:
+    """Write one draft YAML file per new row, update existing entries with --update; name every row not taken."""
+    from tools.authoring.sheets import open_workbook, read_sheet
+
+    importer = _Importer(repo, catalog, out_dir, update)
+    wb = open_workbook(path)
     for ws in wb.worksheets:
-        rows = ws.iter_rows(values_only=True)
-        header = next(rows, None)
-        if not header:
+        sheet = read_sheet(ws, "信息名称")
+        if sheet.header_row is None:
+            if ws.max_row > 1 or ws.max_column > 1:  # a blank sheet is not worth a word
+                importer.result.problems.append(RowProblem(
+                    ws.title, 1, f"前 10 行中没有表头“信息名称”，整张工作表未导入（表头应包含：{'、'.join(REQUIRED)}）"))
             continue
-        names = [str(h).strip() if h is not None else "" for h in header]
-        if "信息名称" not in names:
-            problems.append(RowProblem(ws.title, 1, "表头中没有“信息名称”列，整张工作表未导入"))
-            continue
-        for number, values in enumerate(rows, start=2):
-            row = dict(zip(names, values))
-            if not any(v not in (None, "") for v in values):
-                continue
+        for number, row in sheet.rows:
             try:
-                entry = _entry(row, catalog, categories, cites, f"{catalog}-{ws.title}-{number}".lower())
+                importer.row(ws.title, number, row)
             except ValueError as exc:
-                problems.append(RowProblem(ws.title, number, str(exc)))
-                continue
-            target = out_dir / f"{entry['id']}.yml"
-            if target.exists() or repo.get(entry["id"]) is not None:
-                problems.append(RowProblem(ws.title, number, f"id“{entry['id']}”已存在，未覆盖"))
-                continue
-            target.write_text(yaml.safe_dump(entry, allow_unicode=True, sort_keys=False), encoding="utf-8")
-            written.append(target)
-    return written, problems
+                importer.result.problems.append(RowProblem(ws.title, number, str(exc)))
+    return importer.result
 
 
 def export_workbook(repo, catalog: str, path: Path) -> int:

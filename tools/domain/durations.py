@@ -13,9 +13,10 @@ from functools import lru_cache
 from dateutil.relativedelta import relativedelta
 
 from tools.model.schemas import DURATION_PATTERN
+from tools.domain import numerals
 
 _ISO = re.compile(DURATION_PATTERN)
-_ZH_PART = re.compile(r"(\d+)\s*(年|个月|月|周|星期|日|天)")
+_ZH_PART = re.compile(r"(\d+|[零〇一二两三四五六七八九十百]+)\s*(年|个月|月|周|星期|日|天)")
 _ZH_UNITS = {"年": "years", "个月": "months", "月": "months", "周": "weeks", "星期": "weeks", "日": "days", "天": "days"}
 
 
@@ -33,7 +34,7 @@ class Duration:
 
     @classmethod
     def from_zh(cls, text) -> "Duration | None":
-        """'3个月' -> P3M, '1年6个月' -> P1Y6M, '15天' -> P15D; None when the text is not only such parts."""
+        """'3个月' -> P3M, '1年6个月' -> P1Y6M, '15天' -> P15D, '三年' -> P3Y; None when the text is not only such parts."""
         text = str(text or "").strip()
         parts = _ZH_PART.findall(text)
         if not parts or _ZH_PART.sub("", text).strip():
@@ -41,7 +42,7 @@ class Duration:
         amounts: dict = {}
         for n, unit in parts:
             field = _ZH_UNITS[unit]
-            amounts[field] = amounts.get(field, 0) + int(n)
+            amounts[field] = amounts.get(field, 0) + (int(n) if n.isdigit() else numerals.from_zh(n))
         return cls(**amounts)
 
     def iso(self) -> str:

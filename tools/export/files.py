@@ -20,29 +20,41 @@ from pathlib import Path
 from tools.base.provenance import build_time, commit_id
 from tools.graph.serialize import to_json as graph_json
 from tools.graph.queries import joint_sanctions
+from tools.domain.measures import rows as measure_rows
+from tools.model import vocab
 from tools.model.records import iter_citations
 from tools.model.vocab import KINDS
 
-FORMAT_VERSION = "1"
-# Columns of the CSV/XLSX tables: (header, field); list values are joined with "；".
+FORMAT_VERSION = "2"
+# Columns of the CSV/XLSX tables, for people: (header, field, vocabulary). Coded values are written as their
+# Chinese labels (the JSON keeps the codes), citations as 《文件》条款, list values joined with "；". Fields
+# starting with @ are computed (see _cell).
 COLUMNS = {
-    "document": [("id", "id"), ("名称", "title"), ("文号", "doc_number"), ("效力层级", "level"),
-                 ("地域", "jurisdiction"), ("发布日期", "issued"), ("施行日期", "effective_from"),
-                 ("失效日期", "effective_to"), ("状态", "status"), ("已核实", "verified"), ("来源", "source")],
-    "catalog_edition": [("id", "id"), ("名称", "title"), ("类型", "scope"), ("地域", "jurisdiction"),
-                        ("版本", "edition"), ("取代", "supersedes"), ("已核实", "verified")],
-    "catalog_entry": [("id", "id"), ("信息名称", "name"), ("目录版本", "@group"), ("类别", "category"),
-                      ("信息种类", "information_kind"), ("性质", "nature"), ("适用主体", "subjects"),
-                      ("纳入依据", "@basis"), ("已核实", "verified")],
-    "measure_list": [("id", "id"), ("名称", "title"), ("类型", "scope"), ("地域", "jurisdiction"),
-                     ("版本", "edition"), ("已核实", "verified")],
-    "measure": [("id", "id"), ("措施名称", "name"), ("清单版本", "@group"), ("类别", "category"),
-                ("依据", "@basis"), ("已核实", "verified")],
-    "list_regime": [("id", "id"), ("名单名称", "name"), ("领域", "domain"), ("认定部门", "authority"),
-                    ("认定标准依据", "@basis"), ("惩戒措施", "measures"), ("已核实", "verified")],
-    "collection_route": [("id", "id"), ("名称", "name"), ("推送至", "destination"), ("依据", "@basis")],
-    "repair_regime": [("id", "id"), ("名称", "name"), ("施行日期", "effective_from"), ("终止日期", "effective_to"),
-                      ("依据", "@basis"), ("已核实", "verified")],
+    "document": [("id", "id", None), ("名称", "title", None), ("文号", "doc_number", None),
+                 ("效力层级", "level", vocab.LEVELS), ("地域", "jurisdiction", vocab.JURISDICTIONS),
+                 ("发布日期", "issued", None), ("施行日期", "effective_from", None), ("失效日期", "effective_to", None),
+                 ("状态", "status", vocab.DOCUMENT_STATUS), ("已核实", "verified", None), ("来源", "source", None)],
+    "catalog_edition": [("id", "id", None), ("名称", "title", None), ("类型", "scope", vocab.CATALOG_SCOPES),
+                        ("地域", "jurisdiction", vocab.JURISDICTIONS), ("版本", "edition", None),
+                        ("取代", "supersedes", None), ("已核实", "verified", None)],
+    "catalog_entry": [("id", "id", None), ("信息名称", "name", None), ("目录版本", "@group", None),
+                      ("类别", "@category", None), ("信息种类", "information_kind", vocab.INFORMATION_KINDS),
+                      ("性质", "nature", vocab.NATURES), ("适用主体", "subjects", vocab.SUBJECTS),
+                      ("纳入依据", "@basis", None), ("已核实", "verified", None)],
+    "measure_list": [("id", "id", None), ("名称", "title", None), ("类型", "scope", vocab.MEASURE_LIST_SCOPES),
+                     ("地域", "jurisdiction", vocab.JURISDICTIONS), ("版本", "edition", None),
+                     ("已核实", "verified", None)],
+    "measure": [("id", "id", None), ("措施名称", "name", None), ("清单版本", "@group", None),
+                ("类别", "category", vocab.MEASURE_CATEGORIES), ("惩戒内容", "@content", None),
+                ("实施主体", "@implementers", None), ("适用事项", "@matters", None), ("依据", "@basis", None),
+                ("已核实", "verified", None)],
+    "list_regime": [("id", "id", None), ("名单名称", "name", None), ("领域", "domain", vocab.DOMAINS),
+                    ("认定部门", "authority", None), ("认定标准依据", "@basis", None), ("惩戒措施", "@measures", None),
+                    ("已核实", "verified", None)],
+    "collection_route": [("id", "id", None), ("名称", "name", None), ("推送至", "destination", None),
+                         ("依据", "@basis", None)],
+    "repair_regime": [("id", "id", None), ("名称", "name", None), ("施行日期", "effective_from", None),
+                      ("终止日期", "effective_to", None), ("依据", "@basis", None), ("已核实", "verified", None)],
 }
 
 
@@ -57,23 +69,55 @@ def _plain(value):
     return value
 
 
-def _cell(rec, field):
+def cite_label(repo, cit) -> str:
+    """《文件名称》第N条 for a citation (doc#provision when it does not resolve)."""
+    doc, prov = repo.cited(cit)
+    if doc is None or prov is None:
+        return f"{cit.get('doc')}#{cit.get('provision')}"
+    return f"《{doc.title.strip('《》')}》{prov.get('label') or prov.get('id')}"
+
+
+def _joined(values) -> str:
+    seen = []
+    for v in values:
+        if v and v not in seen:
+            seen.append(v)
+    return "；".join(seen)
+
+
+def _cell(repo, rec, field, voc=None):
     if field == "@group":
         return rec.group or ""
     if field == "@basis":
-        return "；".join(f"{c.get('doc')}#{c.get('provision')}" for _, c in iter_citations(rec.data))
+        return _joined(cite_label(repo, c) for _, c in iter_citations(rec.data))
+    if field == "@category":  # a catalog entry's category is named in its edition
+        edition = repo.get(rec.group, "catalog_edition")
+        names = {c.get("id"): c.get("name") for c in (edition.data.get("categories") or [])} if edition else {}
+        return str(names.get(rec.data.get("category"), rec.data.get("category") or ""))
+    if field == "@content":
+        return _joined(str(r.data.get("content") or "") for r in measure_rows(rec))
+    if field == "@implementers":
+        return _joined(str(i.get("name") if isinstance(i, dict) else i) for r in measure_rows(rec)
+                       for i in r.data.get("implementers") or [])
+    if field == "@matters":
+        return _joined(str(m) for r in measure_rows(rec) for m in r.data.get("matters") or [])
+    if field == "@measures":
+        return _joined((m.title if (m := repo.get(mid, "measure")) else str(mid)) for mid in rec.data.get("measures") or [])
     value = rec.data.get(field)
     if isinstance(value, list):  # a list of {name, …} (such as a list regime's authority) shows the names
-        return "；".join(str(v["name"]) if isinstance(v, dict) and "name" in v else str(v) for v in value)
+        return "；".join(str(v["name"]) if isinstance(v, dict) and "name" in v else str((voc or {}).get(v, v))
+                        for v in value)
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, _dt.date):
         return value.isoformat()
+    if voc and value in voc:
+        return voc[value]
     return "" if value is None else str(value)
 
 
 def _rows(repo, kind):
-    return [[_cell(rec, field) for _, field in COLUMNS[kind]] for rec in published(repo, kind)]
+    return [[_cell(repo, rec, field, voc) for _, field, voc in COLUMNS[kind]] for rec in published(repo, kind)]
 
 
 def published(repo, kind) -> list:
@@ -100,7 +144,7 @@ def _xlsx_bytes(repo, when: _dt.datetime) -> bytes:
     wb.remove(wb.active)
     for kind, columns in COLUMNS.items():
         ws = wb.create_sheet(title=KINDS[kind][:31])
-        ws.append([h for h, _ in columns])
+        ws.append([c[0] for c in columns])
         for row in _rows(repo, kind):
             ws.append(row)
     naive = when.replace(tzinfo=None)
@@ -141,13 +185,13 @@ def export_files(repo, g, root, when: _dt.datetime | None = None) -> dict[str, b
                    for r in published(repo, kind)]
         files[f"json/{kind}.json"] = _json_bytes({"format_version": FORMAT_VERSION, "kind": kind,
                                                   "records": records})
-        files[f"csv/{kind}.csv"] = _csv_bytes([h for h, _ in COLUMNS[kind]], _rows(repo, kind))
+        files[f"csv/{kind}.csv"] = _csv_bytes([c[0] for c in COLUMNS[kind]], _rows(repo, kind))
     as_of = when.date()
     bundle = [joint_sanctions(repo, r.id, as_of) for r in published(repo, "list_regime")]
     files["json/joint_sanctions.json"] = _json_bytes({"format_version": FORMAT_VERSION, "as_of": as_of.isoformat(),
                                                       "lists": bundle})
-    rows = [[b["list"], b["name"], m["id"], m["name"], m["category"], "；".join(m["implementers"]),
-             "；".join(m["matters"]), "；".join(f"{x['doc']}#{x['provision']}" for x in m["basis"])]
+    rows = [[b["list"], b["name"], m["id"], m["name"], vocab.MEASURE_CATEGORIES.get(m["category"], m["category"]),
+             "；".join(m["implementers"]), "；".join(m["matters"]), _joined(cite_label(repo, x) for x in m["basis"])]
             for b in bundle for m in b["measures"]]
     files["csv/joint_sanctions.csv"] = _csv_bytes(["名单 id", "名单", "措施 id", "措施", "类别", "实施主体", "适用事项",
                                                    "依据"], rows)
