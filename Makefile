@@ -51,7 +51,7 @@ bench: $(VENV)/.bench
 	$(PY) -m tools bench
 
 serve: $(VENV)/.runtime
-	$(VENV)/bin/mkdocs serve
+	$(PY) -m mkdocs serve --no-strict
 
 clean:
 	rm -rf site .pytest_cache

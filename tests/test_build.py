@@ -44,6 +44,9 @@ def test_build_writes_site_and_graph(site_repo, capsys):
     # the provision page carries a backlink to the record that cites it
     law = (site / "documents" / "example-law" / "index.html").read_text(encoding="utf-8")
     assert "被以下条目引用" in law and "示例限制措施" in law
+    # the build's own words only: no lines from jieba (dictionary loading) or mkdocs' INFO log
+    out, err = capsys.readouterr()
+    assert not [x for x in (out + err).splitlines() if "Prefix dict" in x or "jieba" in x.lower() or "INFO" in x]
 
 
 def test_lint_error_leaves_previous_site_untouched(site_repo, capsys):
