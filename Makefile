@@ -2,6 +2,8 @@
 #   make build   -- lint + graph + site into site/ (creates .venv and installs pinned requirements.txt)
 #   make test    -- the test suite (creates .venv, installs pinned requirements-dev.txt, and -- the explicit
 #                   `browser` step -- Debian's Chromium and CJK fonts for the real-browser tests)
+# Both set up the environment with `python -m tools setup` (tools/bootstrap.py), the same command Windows
+# users run without make; it reinstalls nothing while the requirement files are unchanged.
 PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
@@ -9,23 +11,21 @@ PIP    := $(PY) -m pip install --quiet --disable-pip-version-check
 
 .PHONY: build test test-fast browser lint serve bench clean
 
-$(VENV)/.runtime: requirements.txt
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PIP) -r requirements.txt
-	touch $@
+.PHONY: runtime dev
+runtime:
+	$(PYTHON) -m tools setup --venv $(VENV)
 
-$(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
-	$(PIP) -r requirements-dev.txt
-	touch $@
+dev:
+	$(PYTHON) -m tools setup --dev --no-hooks --venv $(VENV)
 
-build: $(VENV)/.runtime
+build: runtime
 	$(PY) -m tools build
 
-test: $(VENV)/.dev browser
+test: dev browser
 	$(PY) -m pytest -q
 
 # the suite without the slow tests (real browser, real site builds): for a quick check while editing
-test-fast: $(VENV)/.dev
+test-fast: dev
 	$(PY) -m pytest -q -m "not slow"
 
 # The real-browser tests drive Debian's Chromium (a system package, not from PyPI) with the pinned playwright.
@@ -39,10 +39,11 @@ browser:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk; \
 	else echo "未找到 Chromium，也没有 apt-get：真实浏览器测试将跳过"; fi
 
-lint: $(VENV)/.runtime
+lint: runtime
 	$(PY) -m tools lint
 
-$(VENV)/.bench: requirements.txt requirements-bench.txt $(VENV)/.runtime
+$(VENV)/.bench: requirements.txt requirements-bench.txt
+	$(PYTHON) -m tools setup --venv $(VENV)
 	$(PIP) -r requirements-bench.txt
 	touch $@
 
@@ -50,7 +51,7 @@ $(VENV)/.bench: requirements.txt requirements-bench.txt $(VENV)/.runtime
 bench: $(VENV)/.bench
 	$(PY) -m tools bench
 
-serve: $(VENV)/.runtime
+serve: runtime
 	$(PY) -m mkdocs serve --no-strict
 
 clean:

@@ -21,6 +21,12 @@ from tools.base.argparse_zh import ChineseParser
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
+def default_root() -> Path:
+    """This repository (the package's folder's parent, wherever the command is started), or -- when the package
+    is installed elsewhere, as other repositories' pre-commit hook installs it -- the current folder."""
+    return REPO_ROOT if (REPO_ROOT / "policies").is_dir() else Path.cwd()
+
+
 def _date(text: str) -> _dt.date:
     try:
         if len(text) != 10 or text[4] != "-" or text[7] != "-":
@@ -579,7 +585,7 @@ def main(argv=None, standalone: bool = False) -> int:
 
     args = _parser().parse_args(argv)
     if not hasattr(args, "root"):  # not given before or after the command
-        args.root = REPO_ROOT
+        args.root = default_root()
     try:
         code = COMMANDS[args.command](args)
         if standalone:
