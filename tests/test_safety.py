@@ -34,6 +34,12 @@ def hits(repo, rule):
     "某公司（统一社会信用代码 91350100M000100Y43）",
     "联系电话 １３９１２３４５６７８（全角数字）",
     "ＪａｖａScript 之外：身份证号 １１０１０５１９４９１２３１００２X",
+    "联系电话 +86 138 0013 8000",
+    "联系电话 138-0013-8000",
+    "联系电话 138 0013 8000",
+    "联系电话 139　1234　5678（全角空格）",
+    "身份证号 110105 19491231 002X（按段写）",
+    "身份证号 1101 0519 4912 3100 2X",
 ])
 def test_pii_001_flags_personal_data(mini_repo, text):
     line = _set_summary(mini_repo, text)
@@ -68,7 +74,8 @@ def test_html_001_passes_plain_text_with_brackets(mini_repo):
 
 
 _PIECES = st.sampled_from(["1", "3", "9", "０", "１", "３", "９", "X", "A", "M", "<", "a", "img", " ", "：",
-                           "javascript:", "JavaScript:", "data:text/html", "第", "条", "-", "\n"])
+                           "javascript:", "JavaScript:", "data:text/html", "第", "条", "-", "\n", "+86", "\u3000",
+                           "\u00a0", "－", "13800138000", "138 0013 8000"])
 
 
 @settings(max_examples=400, deadline=None)
@@ -86,3 +93,21 @@ def test_raw_text_hints_skip_ordinary_records():
     assert scan_hints("id: x\nname: 行政处罚信息\ndate: 2021-12-16\n".encode("utf-8")) == set()
     assert scan_hints("电话 １３９".encode("utf-8")) == {"digits"}
     assert scan_hints(b"note: JAVASCRIPT:void") == {"markup"}
+
+
+def test_no_message_repeats_personal_data(mini_repo):
+    """PII-001 names the field; every other finding that quotes the text (VERIFY-001 repeats the note) masks
+    it, in every format -- terminal, JSON, GitHub annotations, SARIF."""
+    from tools.report import github, json_report, sarif, text
+
+    path = mini_repo / ENTRY
+    body = path.read_text(encoding="utf-8").replace("verified: true", "verified: false")
+    path.write_text(body + "note: 当事人身份证号 110105 19491231 002X，电话 +86 138-0013-8000\n", encoding="utf-8")
+    result = lint(mini_repo, AS_OF)
+    assert {f.rule for f in result.findings if f.path == ENTRY} >= {"PII-001", "VERIFY-001"}
+    verify = next(f for f in result.findings if f.rule == "VERIFY-001" and f.path == ENTRY)
+    assert "〔居民身份证号码（110105…），已隐去〕" in verify.message and "〔手机号码（138…），已隐去〕" in verify.message
+    for report in (text.render(result), json_report.render(result), github.render(result), sarif.render(result)):
+        out = report.text + (report.step_summary or "")
+        for secret in ("19491231", "002X", "0013-8000", "0013 8000"):
+            assert secret not in out

@@ -1,5 +1,5 @@
 """Public pages speak plainly: no repository paths, commands, field names, record ids or evidence markers in what
-a citizen reads (editor pages -- rules, coverage, data model, contributing, downloads -- are exempt)."""
+a citizen reads (editor pages -- rules, coverage, data model, contributing, downloads, data API -- are exempt)."""
 from __future__ import annotations
 
 import re
@@ -13,7 +13,7 @@ from tools.model.repository import load_repository
 from tools.model.schemas import SCHEMAS
 
 pytestmark = pytest.mark.slow
-EDITOR = ("rules/", "coverage/", "data-model/", "contributing/", "downloads/", "404.html", "assets/", "search/")
+EDITOR = ("rules/", "coverage/", "data-model/", "contributing/", "downloads/", "data-api/", "404.html", "assets/", "search/")
 
 
 class _Text(HTMLParser):

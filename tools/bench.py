@@ -6,7 +6,8 @@ callback) and peak memory, a re-lint after touching one file, and for the site s
 search-index size. Every figure is wall time measured from outside, from the start of a fresh process
 (interpreter start-up included), the median of several runs. On the real data it also prints what a first
 visit to the site transfers in a real browser (home page, a record page without and with a diagram) and the
-search index's size. Figures are printed, never asserted: targets belong here, not in tests.
+search index's size, and what the static API (api/v1) adds to a site build (whole builds with and without it,
+alternating, and its files written alone). Figures are printed, never asserted: targets belong here, not in tests.
 """
 from __future__ import annotations
 
@@ -247,6 +248,53 @@ def format_decide(d) -> str:
         f"  {d['batch']:,} 个案件的 JSON Lines 经命令行（读入、判断、输出 JSON）{d['batch_command']:.1f} s"])
 
 
+# A site build with or without the static API (tools/api), in a fresh process; the wall time is measured outside.
+API_PROBE = """
+import os, sys
+from tools.build import build
+with open(os.devnull, "w") as null:
+    sys.exit(build(sys.argv[1], sys.argv[2], api=sys.argv[3] == "1", out=null, err=null))
+"""
+# The API's files alone, from the loaded repository (the calculator's data given, as the build gives it).
+API_GENERATE = """
+import json, sys, tempfile, time
+from tools.api import write_api
+from tools.base.provenance import build_time
+from tools.model.repository import load_repository
+from tools.site.calculator import calculator_data
+repo, _ = load_repository(sys.argv[1])
+day = build_time(sys.argv[1]).date()
+calc = calculator_data(repo, day)
+with tempfile.TemporaryDirectory() as out:
+    start = time.perf_counter()
+    write_api(repo, out + "/v1", sys.argv[1], day, calculator=calc)
+    took = time.perf_counter() - start
+print("BENCH " + json.dumps({"seconds": took}), file=sys.stderr)
+"""
+
+
+def api_figures(workdir: Path, runs: int, repo_root: Path = REPO) -> dict:
+    """What the static API adds to a site build: the whole build with and without it (alternating runs, medians),
+    and the API's files written alone."""
+    py = sys.executable
+    times: dict = {"1": [], "0": []}
+    for i in range(runs):
+        for flag in ("0", "1") if i % 2 == 0 else ("1", "0"):
+            times[flag].append(_run([py, "-c", API_PROBE, str(repo_root), str(workdir / f"site-api-{flag}"), flag],
+                                    ok=(0,))[0])
+    generate = statistics.median(_run([py, "-c", API_GENERATE, str(repo_root)], ok=(0,))[1]["seconds"]
+                                 for _ in range(runs))
+    with_api, without = statistics.median(times["1"]), statistics.median(times["0"])
+    return {"with_api": with_api, "without_api": without, "generate": generate,
+            "overhead": (with_api - without) / without}
+
+
+def format_api(d) -> str:
+    return (f"== 数据接口（api/v1）==\n  网站构建：有接口 {d['with_api']:.2f} s，无接口 {d['without_api']:.2f} s，"
+            f"增加 {d['overhead'] * 100:+.1f} %（目标 ≤ 10 %；接口在 MkDocs 渲染的同时写出）；"
+            f"接口文件单独生成 {d['generate']:.2f} s")
+
+
 def real_site(workdir: Path) -> dict:
     out = workdir / "site-real"
     start = time.time()
@@ -392,6 +440,7 @@ def run(sizes, site_entries, runs: int) -> list[dict]:
         real = real_site(work)
         print(f"真实数据网站构建 {real['site_build']:.1f} s，搜索索引 {real['search_index_mib']:.2f} MiB", flush=True)
         print(format_weights(page_weights(real["site"])), flush=True)
+        print(format_api(api_figures(work, runs)), flush=True)
         print(format_decide(decide_figures(work, runs)), flush=True)
         for n in sorted(set(sizes) | set(site_entries)):
             r = bench_size(n, runs, site=(n in site_entries), workdir=work)

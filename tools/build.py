@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from tools.api import write_site_api
 from tools.base import gc_scope
 from tools.base.provenance import build_time, commit_info
 from tools.export import export
@@ -25,7 +26,8 @@ from tools.site.pages import Site, page_uri
 
 
 def build(root: Path, site_dir: Path | None = None, as_of=None, *, workers: int = 1, cache=None,
-          out=None, err=None) -> int:
+          out=None, err=None, api: bool = True) -> int:
+    """``api``: also write the static API (api/v1/; off only for tools bench, which measures what it adds)."""
     out, err = out or sys.stdout, err or sys.stderr
     root = Path(root).resolve()
     site_dir = Path(site_dir or root / "site").resolve()
@@ -72,12 +74,16 @@ def build(root: Path, site_dir: Path | None = None, as_of=None, *, workers: int 
         mkdocs = publish.start_mkdocs(plain, cwd=root, epoch=int(when.timestamp()))
         try:  # the exports are written while MkDocs renders (it empties its site folder first: they wait beside it)
             export(result.repo, graph, work / "exports", root, when)
+            if api:  # the static API for department systems (tools/api), likewise
+                write_site_api(result.repo, work / "api", root, result.as_of, when, pages, publish.read_config(config))
         finally:
             _, mkdocs_err = mkdocs.communicate()
         if mkdocs.returncode != 0:
             err.write(f"网站构建失败，site/ 保持不变：\n{mkdocs_err[-4000:]}\n")
             return 1
         (work / "exports").rename(tmp / "exports")
+        if api:
+            (work / "api").rename(tmp / "api")
         before, after = search.rewrite_index(tmp, keywords)
         publish.publishable(tmp)  # readable by a web server running as another user, whatever the umask
         old = None

@@ -26,6 +26,12 @@ def implementer_types(row: dict) -> list[str | None]:
     return [x.get("type") for x in _implementers(row)]
 
 
+def row_duration(row: dict) -> dict | None:
+    """How long a row's measure lasts ({minimum, maximum}, ISO 8601 durations, as the record writes them)."""
+    value = row.get("duration")
+    return {k: v for k, v in value.items() if k in ("minimum", "maximum")} if isinstance(value, dict) else None
+
+
 def _matches(row: dict, matter: str | None) -> bool:
     """A row applies to a business matter when one of its matters contains the words asked for."""
     return matter is None or any(matter in m for m in row.get("matters") or [] if isinstance(m, str))
@@ -61,5 +67,6 @@ def measures_for_list(repo, regime, as_of: _dt.date, matter: str | None = None) 
                               "implementers": implementer_names(row.data),
                               "implementer_types": implementer_types(row.data),
                               "matters": list(row.data.get("matters") or []),
-                              "basis": citations_info(repo, row.data.get("basis"), as_of)} for row in applying]})
+                              "basis": citations_info(repo, row.data.get("basis"), as_of),
+                              "duration": row_duration(row.data)} for row in applying]})
     return out

@@ -4,13 +4,16 @@
 2. a draft's errors become warnings, marked （草稿）: they are what is still to be filled (DRAFT-001 keeps the
    draft off the site);
 3. waivers mark the findings they cover, and findings about the waivers themselves are added;
-4. messages quote YAML values: whitespace is collapsed, so every finding stays on one line in every format.
+4. messages quote YAML values: whitespace is collapsed, so every finding stays on one line in every format;
+5. and personal data they quote (an identity number in a note that VERIFY-001 repeats, say) is masked, so no
+   message -- in the terminal, CI logs, annotations or SARIF -- ever carries it (PII-001 reports the field).
 """
 from __future__ import annotations
 
 import dataclasses
 
 from tools.base.findings import ERROR, WARNING
+from tools.domain.personal_data import mask
 from tools.lint.waivers import apply_waivers
 
 
@@ -25,4 +28,4 @@ def finalize(findings, repo, rules, as_of) -> list:
         out.append(dataclasses.replace(f, severity=severity, message=message))
     out, about = apply_waivers(repo, out, as_of, rules)
     out += [dataclasses.replace(f, severity=rules[f.rule].severity) for f in about]
-    return [dataclasses.replace(f, message=" ".join(f.message.split())) for f in out]
+    return [dataclasses.replace(f, message=mask(" ".join(f.message.split()))) for f in out]

@@ -4,48 +4,16 @@ from __future__ import annotations
 import re
 
 from tools.base.findings import ERROR
+from tools.domain.codes import resident_id_valid, uscc_valid  # noqa: F401  (one implementation; re-exported)
+from tools.domain.personal_data import describe
 from tools.rules.registry import rule
 
-# Full-width digits are read as ASCII first; other Unicode digits are not (the loader's raw-text hint covers
-# exactly ASCII and full-width digits, so the hint never hides a match).
-_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
-_ID18 = re.compile(r"(?<![0-9A-Za-z])([0-9]{17}[0-9Xx])(?![0-9A-Za-z])")
-_MOBILE = re.compile(r"(?<![0-9])(1[3-9][0-9]{9})(?![0-9])")
-_USCC = re.compile(r"(?<![0-9A-Z])([0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10})(?![0-9A-Z])")
 _TAG = re.compile(r"<\s*/?\s*[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?>|javascript:|data:text/html", re.I | re.A)
-
-_ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-_ID_CHECK = "10X98765432"
-_USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-_USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
-
-
-def resident_id_valid(s: str) -> bool:
-    """GB 11643 check digit of an 18-digit resident identity number."""
-    total = sum(int(d) * w for d, w in zip(s[:17], _ID_WEIGHTS))
-    return _ID_CHECK[total % 11] == s[17].upper()
-
-
-def uscc_valid(s: str) -> bool:
-    """GB 32100 check character of a unified social credit code."""
-    total = sum(_USCC_CHARS.index(c) * w for c, w in zip(s[:17], _USCC_WEIGHTS))
-    return _USCC_CHARS[(31 - total % 31) % 31] == s[17]
-
-
 
 
 def personal_data(text: str) -> str | None:
-    text = text.translate(_FULLWIDTH)
-    for m in _ID18.finditer(text):
-        if resident_id_valid(m.group(1)):
-            return f"居民身份证号码（{m.group(1)[:6]}…）"
-    for m in _USCC.finditer(text):
-        if uscc_valid(m.group(1)):
-            return f"统一社会信用代码（{m.group(1)[:4]}…）"
-    m = _MOBILE.search(text)
-    if m:
-        return f"手机号码（{m.group(1)[:3]}…）"
-    return None
+    """What personal datum the text holds, without repeating it (居民身份证号码（110101…）), or None."""
+    return describe(text)
 
 
 @rule("PII-001", ERROR, "文本中出现疑似身份证号码、手机号码或统一社会信用代码：本库只记录规则，不记录具体主体", clause="四（五）13")
