@@ -8,6 +8,8 @@ Each part starts with a comment naming what it is:
   another fixture record is merged into that record instead; a new ``id`` adds a record beside the template.
 * ``# 目录条目（原文）``: the part is the whole text of that record's file (for the YAML rules).
 * ``# waivers.yml``: the part is the whole waivers file.
+* ``# docs/page.md`` (any path under docs/ or overrides/): the part is the whole text of a hand-written page; the
+  example is then linted in a temporary folder that holds the pages (LINK-001 reads them from disk).
 * ``# 示意``: an illustration only, never run (for what a text example cannot show: encodings, sizes, paths).
 
 The failing example must make the rule report on a file it touched; the passing one must not.
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import tempfile
 from pathlib import Path
 
 import yaml
@@ -40,6 +43,7 @@ TEMPLATES = {
 }
 BY_LABEL = {label: kind for kind, label in KINDS.items()}
 ILLUSTRATION = "示意"
+PAGES = ("docs/", "overrides/")  # hand-written pages: files on disk, not records
 _HEADER = re.compile(r"^#\s*(\S+?)(（原文）)?\s*(?:[:：].*)?$")
 
 
@@ -93,9 +97,9 @@ def apply(example: str) -> tuple[dict, set]:
     files = mini_files()
     touched = set()
     for word, raw, body in parts(example):
-        if word == "waivers.yml":
-            files["waivers.yml"] = body
-            touched.add("waivers.yml")
+        if word == "waivers.yml" or word.startswith(PAGES):
+            files[word] = body
+            touched.add(word)
             continue
         kind = BY_LABEL.get(word)
         if kind is None:
@@ -115,6 +119,11 @@ def apply(example: str) -> tuple[dict, set]:
 def findings_of(rule_id: str, example: str) -> list:
     """The rule's findings on the files the example touched."""
     files, touched = apply(example)
-    repo, loaded = load_texts(files)
-    result = check(repo, loaded, AS_OF)
+    pages = {rel: files.pop(rel) for rel in list(files) if rel.startswith(PAGES)}
+    with tempfile.TemporaryDirectory() as root:
+        for rel, text in pages.items():
+            (Path(root) / rel).parent.mkdir(parents=True, exist_ok=True)
+            (Path(root) / rel).write_text(text, encoding="utf-8")
+        repo, loaded = load_texts(files, root=root if pages else "<memory>")
+        result = check(repo, loaded, AS_OF)
     return [f for f in result.findings if f.rule == rule_id and f.path in touched]

@@ -2,7 +2,7 @@
 state (environment, working directory, garbage collector) is touched only where it is meant to be.
 
 Layers, lowest first (a module may import its own layer and those below):
-base -> load -> model -> domain -> rules -> lint, graph -> report, site, export, authoring, api, audit -> cli, build, bench, bootstrap,
+base -> load -> model -> domain -> rules -> lint, graph -> report, site, export, authoring, api, audit, review -> cli, build, bench, bootstrap,
 casefiles
 """
 from __future__ import annotations
@@ -18,7 +18,7 @@ LAYERS = [
     {"domain"},
     {"rules"},
     {"lint", "graph"},
-    {"report", "site", "export", "authoring", "api", "audit"},
+    {"report", "site", "export", "authoring", "api", "audit", "review"},
     {"cli", "build", "bench", "casefiles", "bootstrap", "__main__"},
 ]
 LAYER_OF = {pkg: i for i, layer in enumerate(LAYERS) for pkg in layer}

@@ -93,7 +93,7 @@ def manifest_cases() -> list[Case]:
 # --- generated cases ----------------------------------------------------------------------------------------
 
 def document(rid: str, title: str = "某法（测试）", source: str = "测试") -> str:
-    """A valid document record; line 2 is the title, line 9 the source, 14 lines in all."""
+    """A valid document record; line 2 is the title, line 9 the source, 15 lines in all."""
     return (f"id: {rid}\n"
             f"title: {title}\n"
             "doc_number: null\n"
@@ -104,6 +104,7 @@ def document(rid: str, title: str = "某法（测试）", source: str = "测试"
             "status: in_force\n"
             f"source: {source}\n"
             "verified: true\n"
+            "evidence: official_copy\n"
             "provisions:\n"
             "  - id: art-1\n"
             "    label: 第一条\n"
@@ -152,8 +153,8 @@ GENERATED = [
          note="a NUL byte on line 9 of an ASCII-only file"),
     Case("nul-mid", P + "nul-mid.yml", document("nul-mid", source="测\x00试").encode(), "YAML-001", 9,
          note="a NUL byte on line 9, after Chinese text on lines 2 and 4 (libyaml reports a UTF-8 byte offset)"),
-    Case("nul-tail", P + "nul-tail.yml", document("nul-tail").encode() + b"\x00" * 512, "YAML-001", 15,
-         note="a record followed by NUL padding starting on line 15"),
+    Case("nul-tail", P + "nul-tail.yml", document("nul-tail").encode() + b"\x00" * 512, "YAML-001", 16,
+         note="a record followed by NUL padding starting on line 16"),
     Case("crlf", P + "crlf.yml", document("crlf").replace("\n", "\r\n").encode(), "", 0, exit=0,
          accepted=True, accepted_id="crlf", note="CRLF line endings are accepted"),
     Case("bom", P + "bom.yml", b"\xef\xbb\xbf" + document("bom").encode(), "", 0, exit=0,

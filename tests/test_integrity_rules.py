@@ -141,14 +141,14 @@ def test_verify_001_unverified_record_and_provision(mini_repo):
     text = text.replace("    summary: 示例条款二。", "    summary: 示例条款二。\n    verified: false")
     path.write_text(text, encoding="utf-8")
     got = [f for f in lint(mini_repo, AS_OF).findings if f.rule == "VERIFY-001" and "example-law" in f.path]
-    assert [(f.line, f.severity) for f in got] == [(15, "warning"), (24, "warning")]
+    assert [(f.line, f.severity) for f in got] == [(15, "warning"), (25, "warning")]
     assert "日期未核实" in got[0].message
 
 
 def test_doc_001_law_provision_needs_article_label(mini_repo):
     path = mini_repo / "policies/national/example-law.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("label: 第二条", "label: 二"), encoding="utf-8")
-    assert findings(mini_repo, "DOC-001") == [("policies/national/example-law.yml", 21)]
+    assert findings(mini_repo, "DOC-001") == [("policies/national/example-law.yml", 22)]
 
 
 def test_doc_001_policy_document_may_use_its_own_numbering(mini_repo):

@@ -295,6 +295,89 @@ def format_api(d) -> str:
             f"接口文件单独生成 {d['generate']:.2f} s")
 
 
+# The review (tools/review) on its labelled corpus and on one long document, in a fresh process; the library of
+# measures is built once per process, so the per-provision rate is measured inside the probe.
+REVIEW_PROBE = """
+import datetime, json, sys, time
+from pathlib import Path
+from tools.model.repository import load_repository
+from tools.review import match, review
+repo, _ = load_repository(sys.argv[1])
+day = datetime.date.fromisoformat(sys.argv[2])
+start = time.perf_counter()
+lib = match.build(repo, day)
+built = time.perf_counter() - start
+start = time.perf_counter()
+result = review(sys.argv[3:], repo, day, library=lib)
+took = time.perf_counter() - start
+docs = [{"file": Path(d.file).suffix, "provisions": d.provisions_read, "relevant": len(d.provisions),
+         "error": d.error} for d in result.documents]
+print("BENCH " + json.dumps({"library": built, "seconds": took, "documents": docs}), file=sys.stderr)
+"""
+
+
+def review_figures(workdir: Path, runs: int, articles: int = 2000) -> dict:
+    """Precision and recall on the labelled corpus, the corpus through the command from process start, and one
+    long document (``articles`` articles cloned from the corpus) as .txt and .docx -- and as .pdf when reportlab
+    (requirements-dev.txt) is installed."""
+    import datetime as _dt
+
+    from tools.model.repository import load_repository
+    from tools.review.corpus import format_score, score
+    from tools.review.read import read
+
+    corpus = REPO / "tests" / "review_corpus"
+    day = _dt.date(2026, 11, 29)
+    quality = format_score(score(load_repository(REPO)[0], corpus, day))
+    files = sorted(str(f) for f in corpus.iterdir() if f.suffix in (".txt", ".md"))
+    cmd = [sys.executable, "-m", "tools", "review", "--as-of", day.isoformat(), "--format", "json", *files]
+    command, _ = _median(runs, lambda: _run(cmd)[0])
+    paragraphs = [b.text for f in files for b in read(f).blocks if b.text.startswith("第") and "条" in b.text[:6]]
+    body = [f"第{i + 1}条 " + paragraphs[i % len(paragraphs)].split(" ", 1)[-1] for i in range(articles)]
+    long_txt = workdir / "review-long.txt"
+    long_txt.write_text("\n".join(body) + "\n", encoding="utf-8")
+    import docx
+
+    d = docx.Document()
+    for line in body:
+        d.add_paragraph(line)
+    d.save(str(workdir / "review-long.docx"))
+    made = [long_txt, workdir / "review-long.docx"]
+    try:
+        import reportlab  # noqa: F401  (requirements-dev.txt)
+
+        sys.path.insert(0, str(REPO / "tests"))
+        from review_render import write_pdf
+
+        made.append(write_pdf(body, workdir / "review-long.pdf"))
+    except ImportError:
+        pass
+    probe = [sys.executable, "-c", REVIEW_PROBE, str(REPO), day.isoformat()]
+    per_format = {}
+    for f in made:
+        wall, report = _run([*probe, str(f)], ok=(0,))
+        doc = report["documents"][0]
+        per_format[f.suffix] = {"wall": wall, "seconds": report["seconds"], "provisions": doc["provisions"],
+                                "relevant": doc["relevant"], "library": report["library"], "error": doc["error"],
+                                "mib": f.stat().st_size / 2**20}
+    return {"quality": quality, "command": command, "files": len(files), "long": per_format, "articles": articles}
+
+
+def format_review(r: dict) -> str:
+    lines = ["== review（审查部门文件）==", "  " + r["quality"].replace("\n", "\n  "),
+             f"  标注语料 {r['files']} 个文件经命令行（自进程启动，含加载规则库）{r['command']:.2f} s"]
+    for suffix, v in r["long"].items():
+        if v["error"]:
+            lines.append(f"  {r['articles']} 条的长文件（{suffix}）无法读取：{v['error']}")
+            continue
+        lines.append(f"  {r['articles']} 条的长文件（{suffix}，{v['mib'] * 1024:,.0f} KB）：读取和审查 {v['seconds']:.2f} s"
+                     f"（{v['provisions'] / v['seconds']:,.0f} 条/秒，其中涉及惩戒或名单的 {v['relevant']} 条），"
+                     f"自进程启动 {v['wall']:.2f} s；建立措施词库 {v['library'] * 1000:.0f} ms")
+    if ".pdf" not in r["long"]:
+        lines.append("  未装 reportlab（requirements-dev.txt），没有测 PDF")
+    return "\n".join(lines)
+
+
 def real_site(workdir: Path) -> dict:
     out = workdir / "site-real"
     start = time.time()
@@ -433,15 +516,22 @@ def format_weights(w: dict) -> str:
     return "\n".join(lines)
 
 
-def run(sizes, site_entries, runs: int) -> list[dict]:
+def run(sizes, site_entries, runs: int, audit_rows=(), only_audit: bool = False) -> list[dict]:
     results = []
     with tempfile.TemporaryDirectory(prefix="benxi-bench-") as tmp:
         work = Path(tmp)
+        if audit_rows:  # the 双公示 feed audit (tools/audit/speed.py): generated feeds, floor and audit
+            from tools.audit.speed import figures, format_audit
+
+            print(format_audit(figures(work, audit_rows, runs)), flush=True)
+        if only_audit:
+            return results
         real = real_site(work)
         print(f"真实数据网站构建 {real['site_build']:.1f} s，搜索索引 {real['search_index_mib']:.2f} MiB", flush=True)
         print(format_weights(page_weights(real["site"])), flush=True)
         print(format_api(api_figures(work, runs)), flush=True)
         print(format_decide(decide_figures(work, runs)), flush=True)
+        print(format_review(review_figures(work, runs)), flush=True)
         for n in sorted(set(sizes) | set(site_entries)):
             r = bench_size(n, runs, site=(n in site_entries), workdir=work)
             results.append(r)

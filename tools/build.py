@@ -84,6 +84,11 @@ def build(root: Path, site_dir: Path | None = None, as_of=None, *, workers: int 
         (work / "exports").rename(tmp / "exports")
         if api:
             (work / "api").rename(tmp / "api")
+        outside = publish.unofficial_site_links(tmp)
+        if outside:  # a public page may link only to official publishers (LINK-001 checks the hand-written ones)
+            err.write("以下页面链接到非官方网站，未发布网站（site/ 保持不变）：\n"
+                      + "".join(f"  {page}:{line}: {href}\n" for page, line, href in outside[:20]))
+            return 1
         before, after = search.rewrite_index(tmp, keywords)
         publish.publishable(tmp)  # readable by a web server running as another user, whatever the umask
         old = None

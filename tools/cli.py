@@ -67,7 +67,7 @@ def _parser() -> argparse.ArgumentParser:
     rules = add("rules", help="列出全部检查规则及其依据的方案条款")
     rules.add_argument("--coverage", action="store_true", help="按方案条款列出：哪些规则检查，或为何留给人工")
 
-    add("stats", help="按记录类型统计数量和已核实比例")
+    add("stats", help="按记录类型统计数量、已核实比例和证据等级")
 
     schema = add("schema", help="由 cerberus 模式生成 JSON Schema（编辑器补全和检查用）")
     schema.add_argument("--out", type=Path, default=None, help="输出目录（默认 schemas/）")
@@ -128,6 +128,9 @@ def _parser() -> argparse.ArgumentParser:
     bench.add_argument("--site-entries", default="500,1000",
                        help="在这些规模上也构建网站，逗号分隔，两个以上可看出是否线性（默认 500,1000；0 表示不构建）")
     bench.add_argument("--runs", type=int, default=3, help="每项测量的次数，取中位数")
+    bench.add_argument("--audit-rows", default="100000,1000000",
+                       help="“双公示”数据检查（audit）在这些行数的生成数据上测量，逗号分隔（默认 100000,1000000；0 表示不测）")
+    bench.add_argument("--only-audit", action="store_true", help="只测 audit（几十秒），不测检查、网站和 decide")
 
     feedback = add("feedback-check", help="检查联合惩戒结果反馈文件（JSON、JSON Lines 或中文表头的 CSV）是否符合数据接口的反馈模式")
     feedback.add_argument("file", type=Path, help="反馈文件：.json（数组）、.jsonl 或 .csv（UTF-8，中文表头）")
@@ -144,6 +147,14 @@ def _parser() -> argparse.ArgumentParser:
     audit.add_argument("--by-unit", type=Path, metavar="文件夹", help="另为每个数据来源单位写一个 XLSX（它自己的问题和有问题的行，个人信息已遮蔽）")
     audit.add_argument("--deadlines", type=Path, metavar="YAML", help="公示时限：default（默认 7 个工作日）和 units（各数据来源单位的工作日数）")
     audit.add_argument("--block-mb", type=int, default=16, help="每次读入的块大小（MB，默认 16）：内存随块大小而不随文件大小增长")
+
+    review = add("review", help="审查部门已出台的失信惩戒措施文件（.docx、.txt/.md、文字版 .pdf）：清单外措施、无法律依据、强制第三方惩戒、擅自设立名单、加重惩戒、缺少程序（方案五（二））")
+    review.add_argument("files", nargs="+", type=Path, help="要审查的文件：Word（.docx）、文本（.txt、.md）或有文字层的 PDF（.pdf），可以一次给多个")
+    review.add_argument("--format", choices=["text", "json", "xlsx"], default="text",
+                        help="报告的格式：text 文字，json 机器可读，xlsx 供部门逐条填写处理意见的审查表（需要 --out）")
+    review.add_argument("--out", type=Path, help="报告写到这个文件（默认标准输出）；写完才出现")
+    review.add_argument("--as-of", type=_date, help="按这一天施行的清单和名单审查 YYYY-MM-DD（默认今天）")
+    review.add_argument("--max-mb", type=int, default=50, help="单个文件的大小上限（MB，默认 50）；超过的文件不读取并说明")
 
     export = add("export", help="导出 JSON、CSV、XLSX 和联合惩戒清单")
     export.add_argument("--out", type=Path, required=True, help="输出目录")
@@ -260,7 +271,26 @@ def cmd_stats(args) -> int:
         share = f"{ok / len(recs):.0%}" if recs else "—"
         print(f"{label}\t{len(recs)}\t{ok}\t{share}")
     print(f"合计\t{total}\t{verified}\t{verified / total:.0%}" if total else "合计\t0\t0\t—")
+    _print_evidence(repo)
     return 0
+
+
+def _print_evidence(repo) -> None:
+    """The grades of evidence: records per kind and grade, and the share read from an official text."""
+    from tools.domain import evidence
+    from tools.model.vocab import EVIDENCE, KINDS
+
+    print()
+    print("证据等级：" + "；".join(f"{k} {v}" for k, v in EVIDENCE.items()))
+    print("类型\t" + "\t".join(EVIDENCE) + "\t未标明\t官方比例")
+    for label, recs in [*((label, repo.of_kind(kind)) for kind, label in KINDS.items()), ("合计", repo.records)]:
+        counts = evidence.counts(recs)
+        official, total = evidence.official_share(recs)
+        share = f"{official / total:.0%}" if total else "—"
+        print(f"{label}\t" + "\t".join(str(counts[g]) for g in EVIDENCE) + f"\t{counts[None]}\t{share}")
+    official, total = evidence.official_share(repo.records)
+    share = f"{official / total:.0%}" if total else "—"
+    print(f"读自官方原文或官方数据库文本的副本（official + official_copy）：{official}/{total}（{share}）")
 
 
 def _answer(args, data, text_fn) -> int:
@@ -489,7 +519,8 @@ def cmd_bench(args) -> int:
 
     sizes = [int(x) for x in args.entries.split(",") if x.strip()]
     sites = [int(x) for x in args.site_entries.split(",") if x.strip() and int(x) > 0]
-    run(sizes, sites, max(1, args.runs))
+    audit_rows = [int(x) for x in args.audit_rows.split(",") if x.strip() and int(x) > 0]
+    run(sizes, sites, max(1, args.runs), audit_rows=audit_rows, only_audit=args.only_audit)
     return 0
 
 
@@ -529,6 +560,35 @@ def cmd_audit(args) -> int:
                    args.by_unit, args.deadlines, max(1, args.block_mb) << 20, sys.stdout)
     except FeedError as exc:
         raise SystemExit(f"无法检查：{exc}") from None
+
+
+def cmd_review(args) -> int:
+    from tools.review import review
+    from tools.review.output import render, write_text, write_xlsx
+
+    if args.format == "xlsx" and args.out is None:
+        raise SystemExit("--format xlsx 需要用 --out 指定输出文件（.xlsx）")
+    if args.out is not None and not args.out.resolve().parent.is_dir():
+        raise SystemExit(f"输出文件所在的文件夹不存在：{args.out.parent}")
+    if args.max_mb < 1:
+        raise SystemExit("--max-mb 至少为 1")
+    result = review(args.files, _load(args), args.as_of or _dt.date.today(), args.max_mb << 20)
+    for d in result.documents:
+        if d.error:
+            print(f"无法读取 {d.file}：{d.error}", file=sys.stderr)
+    if not result.read:
+        print("没有能读取的文件，未审查", file=sys.stderr)
+        return 2
+    if args.format == "xlsx":
+        write_xlsx(result, args.out)
+    elif args.out is not None:
+        write_text(render(result, args.format), args.out)
+    else:
+        sys.stdout.write(render(result, args.format))
+    if args.out is not None:
+        n = sum(d.findings for d in result.documents)
+        print(f"已写出审查报告到 {args.out}：{len(result.read)} 个文件，提示 {n} 个（供人工确认的建议）")
+    return result.exit_code()
 
 
 def cmd_schema(args) -> int:
@@ -576,7 +636,7 @@ def cmd_graph(args) -> int:
 COMMANDS = {"lint": cmd_lint, "rules": cmd_rules, "build": cmd_build, "graph": cmd_graph, "stats": cmd_stats,
             "schema": cmd_schema, "impact": cmd_impact, "why": cmd_why, "query": cmd_query, "export": cmd_export, "diff": cmd_diff, "owners": cmd_owners, "new": cmd_new, "import-xlsx": cmd_import_xlsx,
             "export-xlsx": cmd_export_xlsx, "bench": cmd_bench, "decide": cmd_decide,
-            "feedback-check": cmd_feedback_check, "audit": cmd_audit}
+            "feedback-check": cmd_feedback_check, "audit": cmd_audit, "review": cmd_review}
 
 
 def main(argv=None, standalone: bool = False) -> int:

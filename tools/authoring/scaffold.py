@@ -37,9 +37,11 @@ def _repair(first_lines: str) -> str:
 """ + _CLOSING
 
 
+_EVIDENCE = f"evidence: {TODO}               # 证据等级，必选其一： {'；'.join(f'{k} {v}' for k, v in vocab.EVIDENCE.items())}\n"
+
 _CLOSING = f"""source: {TODO}
 verified: false
-note: {TODO}
+{_EVIDENCE}note: {TODO}
 draft: true
 """
 
@@ -59,7 +61,7 @@ status: {TODO}                # 必选其一： {_choices(vocab.DOCUMENT_STATUS)
 replaced_by: null
 source: {TODO}                # 读到原文的网址或出处
 verified: false
-note: {TODO}                  # 哪些内容尚未核实
+{_EVIDENCE}note: {TODO}                  # 哪些内容尚未核实
 draft: true
 provisions:
   - id: art-1                 # 法律法规写 art-<阿拉伯数字>
@@ -137,7 +139,7 @@ rows:
     matters: [{TODO}]           # 适用的业务事项
 source: {TODO}                  # 清单 sanction_lists/measures/{measure_list}/ 的原文出处
 verified: false
-note: {TODO}
+{_EVIDENCE}note: {TODO}
 draft: true
 """
 

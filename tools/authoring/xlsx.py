@@ -148,7 +148,8 @@ def _new_entry(rid: str, fields: dict) -> dict:
              "basis": []}
     for path, value in fields.items():
         _set(entry, path, value)
-    entry.update(source="（待填写：表格的出处）", verified=False, note="由表格导入，其余字段待补充", draft=True)
+    entry.update(source="（待填写：表格的出处）", verified=False, evidence="（待填写）", note="由表格导入，其余字段待补充",
+                 draft=True)
     return entry
 
 

@@ -36,6 +36,9 @@ class LintResult:
 def _run_rule(r, repo, ctx) -> list:
     out = []
     for rec, path, message in r.check(repo, ctx):
+        if isinstance(rec, Location):  # a file that is not a record (a hand-written page): its own position
+            out.append(Finding(r.id, None, rec, message))
+            continue
         loc = rec.loc(path) if rec is not None else Location(".", 1, 1)
         out.append(Finding(r.id, None, loc, message, rec.id if rec is not None else None,
                            field=".".join(map(str, path)) if rec is not None else None))

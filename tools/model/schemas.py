@@ -70,6 +70,9 @@ SOURCE_FIELDS = {
     "source": text("事实的出处：网址或文献（所读到的来源）", required=True),
     "verified": _f("是否已逐项对照来源核实（仅当记录中的每一项事实都已核实时为 true）", type="boolean",
                    required=True),
+    "evidence": enum("证据等级：事实读自何处。official 官方发布原文（在发布机关的网站上读到）；official_copy 官方数据库"
+                     "文本的副本（写明路径和提交）；secondary 二手资料（新闻、解读、地方指南）；reconstructed 推断重构"
+                     "（不作为事实）。verified: true 只能与 official 或 official_copy 同用", vocab.EVIDENCE),
     "note": text("说明，尤其是尚未核实的内容"),
     "draft": _f("草稿：尚未填完（检查把问题报为警告，网站在草稿清除前不发布）", type="boolean"),
 }
@@ -90,6 +93,8 @@ PROVISION = {
         "sanction_period": _f("本条允许的惩戒期限（如 一至二年：minimum P1Y、maximum P2Y）", type="dict", schema={
             "minimum": duration("下限"), "maximum": duration("上限")}),
         "verified": _f("本条是否已对照来源核实", type="boolean"),
+        "evidence": enum("本条的证据等级（与文件的 evidence 不同时填写，如全文读自副本而本条只见于转载时写 secondary）",
+                         vocab.EVIDENCE),
         "note": text("本条说明，尤其是尚未核实的内容"),
     },
 }
@@ -277,7 +282,9 @@ MEASURE = {
     "rows": _f("清单中的各行（每行有自己的内容、对象、依据和实施主体）", type="list", minlength=1,
                excludes=list(ROW_FIELDS),
                schema={"type": "dict", "schema": {**ROW_FIELDS, "note": text("本行说明"),
-                                                  "verified": _f("本行是否已核实", type="boolean")}}),
+                                                  "verified": _f("本行是否已核实", type="boolean"),
+                                                  "evidence": enum("本行的证据等级（与措施的 evidence 不同时填写）",
+                                                                   vocab.EVIDENCE)}}),
     **ROW_FIELDS,
     **VALIDITY_FIELDS,
     **SOURCE_FIELDS,

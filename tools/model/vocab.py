@@ -210,3 +210,13 @@ REPAIR_MATERIALS = {"commitment": "信用修复承诺书", "identity": "有效�
 
 DECISION_CONTENTS = {"reason": "事由", "basis": "依据", "measures": "失信惩戒措施提示",
                      "removal": "移出条件和程序", "remedies": "救济措施"}
+
+# How a record's facts were read (its grade of evidence). `verified: true` is allowed only with the first two.
+EVIDENCE = {
+    "official": "官方发布原文",
+    "official_copy": "官方数据库文本的副本",
+    "secondary": "二手资料（新闻、解读、地方指南）",
+    "reconstructed": "推断重构（不作为事实）",
+}
+# The grades that rest on an official text (read at the publisher, or a copy of an official database's text).
+OFFICIAL_EVIDENCE = ("official", "official_copy")

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from tools.rules import (catalog, coverage, graph_rules, integrity, lists, loading, measure_lists, measures, repair,
-                         safety, waivers)
+from tools.rules import (catalog, coverage, evidence, graph_rules, integrity, lists, loading, measure_lists, measures,
+                         repair, safety, waivers)
 from tools.rules.registry import Registry, collect
 
 MODULES = (
@@ -21,6 +21,7 @@ MODULES = (
     measure_lists,  # 四（四）9: every measure on law, the count of a list
     repair,  # 四（六）14–15
     safety,  # personal data and markup in text
+    evidence,  # grades of evidence, verified against them, stale notes, links to official publishers only
     graph_rules,  # over the dependency graph
     waivers,  # reported while waivers are applied
     coverage,  # every clause enforced or explained

@@ -40,7 +40,8 @@ class Rule:
     severity: str
     title: str  # one line, Chinese
     clause: str | None  # the plan clause as the plan labels it, e.g. "四（四）10"
-    check: Callable | None = None  # fn(repo, ctx) -> iterable of (record, path, message)
+    check: Callable | None = None  # fn(repo, ctx) -> iterable of (record, path, message); a Location in place
+    # of the record reports on a file that is not a record (a hand-written page), at that position
     rationale: str | None = None  # why a rule without a clause exists
     kinds: tuple = ()  # the record kinds it checks (for "why": which plan clauses govern a record)
     doc: str = ""  # the clause in short, a failing and a passing example

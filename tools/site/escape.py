@@ -2,7 +2,8 @@
 
 ``md`` makes any value inert in Markdown: HTML is escaped (so ``<script>`` shows as text) and every character
 that Markdown could read as syntax is backslash-escaped (so ``[x](javascript:…)`` is not a link). ``link`` makes
-a link only for http(s) URLs; anything else is shown as escaped text.
+a link only for http(s) URLs; anything else is shown as escaped text. Which sources may be linked at all (official
+publishers only) is decided by tools.site.plain with tools.domain.sources.
 """
 from __future__ import annotations
 
@@ -15,8 +16,6 @@ from markupsafe import Markup
 # Python-Markdown's escapable characters, plus "|" (added by the tables extension). "<", ">", "&" and quotes are
 # HTML-escaped first, so no tag, autolink or entity can form.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
-# ASCII URL characters only, so a URL written straight before Chinese punctuation ends where it should.
-_URL_IN_TEXT = re.compile(r"(https?://[A-Za-z0-9\-._~:/?#@!$&*+=%]+)")
 _SAFE_URL = re.compile(r"^https?://[^\s<>\"'`]+$", re.I)
 
 
@@ -43,17 +42,6 @@ def link(text, url) -> Markup:
     href = quote(url.strip(), safe=":/?#[]@!$&'*+,;=%~-._")
     href = href.replace("(", "%28").replace(")", "%29").replace("'", "%27").replace("[", "%5B").replace("]", "%5D")
     return Markup(f'[{md(text)}]({href}){{: rel="noopener noreferrer" target="_blank" }}')
-
-
-def sources(value) -> Markup:
-    """A record's `source`: each http(s) URL becomes a safe link, the rest stays text."""
-    if value is None:
-        return Markup("")
-    parts = _URL_IN_TEXT.split(str(value))
-    out = []
-    for part in parts:
-        out.append(str(link(part, part)) if is_safe_url(part) else md(part))
-    return Markup("".join(out))
 
 
 def code_block(text, lang: str = "") -> Markup:

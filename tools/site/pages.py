@@ -21,6 +21,7 @@ from tools.domain.changes import edition_changes
 from tools.domain.decide import last_day
 from tools.domain.levels import NATIONAL, TIER_ZH
 from tools.domain import durations
+from tools.domain import evidence as grades
 from tools.domain.measures import rows as measure_rows
 from tools.domain.plan import PLAN_DOC, clause_provision, coverage_rows
 from tools.domain.workdays import CALENDAR
@@ -30,7 +31,7 @@ from tools.rules.coverage import explanations
 from tools.rules.registry import RULE_ID
 from tools.site import calculator
 from tools.site.escape import code_block, md
-from tools.site.plain import Plain
+from tools.site.plain import Plain, evidence_words
 from tools.site.search import page_boost
 from tools.site.guide import repair_sections
 from tools.site.why import why_section
@@ -90,7 +91,7 @@ _TYPE_ZH = {"string": "文本", "list": "列表", "dict": "映射", "date": "日
             "integer": "整数"}
 _VOCAB_TABLES = [("效力层级 level", vocab.LEVELS), ("效力状态 status", vocab.DOCUMENT_STATUS),
                  ("性质分类 nature", vocab.NATURES), ("措施类别 category", vocab.MEASURE_CATEGORIES),
-                 ("设列领域 domain", vocab.DOMAINS)]
+                 ("设列领域 domain", vocab.DOMAINS), ("证据等级 evidence", vocab.EVIDENCE)]
 
 
 def _schema_rows():
@@ -168,14 +169,35 @@ class Site:
                 return Markup(md(c.get("provision")))
             return Markup(f"[{md(prov.get('label') or prov['id'])}]({rel(page_uri(doc))}#{prov['id']})")
 
+        def grade_line(rec) -> str:
+            """Where the page's facts were read, in plain words (raw HTML, every text escaped); a reconstruction
+            is announced as such, never shown as fact."""
+            grade = grades.grade(rec.data)
+            name, meaning = evidence_words(grade)
+            css = grade or "none"
+            if grade == "reconstructed":
+                return (f'\n\n<div class="admonition warning evidence evidence-{css}"><p class="admonition-title">'
+                        f'证据等级：{html.escape(name)}</p><p>{html.escape(meaning)}</p></div>\n\n')
+            return (f'\n\n<p class="evidence evidence-{css}"><strong>证据等级：{html.escape(name)}。</strong>'
+                    f'{html.escape(meaning)}</p>\n\n')
+
         def badge(rec) -> Markup:
-            """The 核实情况 of a record page: a visible line, and what is unverified and why, in plain Chinese, in a
-            block the reader opens (raw HTML: its text is HTML-escaped, Markdown does not run inside)."""
+            """The grade of evidence of a record page, then its 核实情况: a visible line, and what is unverified and
+            why, in plain Chinese, in a block the reader opens (raw HTML: its text is HTML-escaped, Markdown does
+            not run inside)."""
             if rec.data.get("verified") is True:
-                return Markup("")
+                return Markup(grade_line(rec))
             note = self.plain.text(rec.data.get("note")) or "来源中尚有事实未能逐项核对。"
-            return Markup(f'\n\n<details class="verification"><summary>核实情况：本记录尚未对照来源逐项核实，'
+            return Markup(grade_line(rec) + f'<details class="verification"><summary>核实情况：本记录尚未对照来源逐项核实，'
                           f'请勿作为正式依据（点开查看原因）</summary><p>{html.escape(note)}</p></details>\n\n')
+
+        def part_grade(part, rec) -> Markup:
+            """A provision's or a row's own grade, in words, where it differs from its record's (else nothing)."""
+            own = grades.grade(part)
+            if own is None or own == grades.grade(rec.data):
+                return Markup("")
+            name, meaning = evidence_words(own, "本项内容")
+            return Markup(f"*{md('本项的证据等级：' + name + '。' + meaning)}*\n\n")
 
         def basis_list(citations) -> Markup:
             return Markup("".join(f"\n- {cite(c)}" for c in citations or []))
@@ -208,7 +230,7 @@ class Site:
             return Markup(f"方案 [{md(rule.clause)}]({rel(f'documents/{PLAN_DOC}.md')}#{p['id']})")
 
         return dict(vocab=vocab, href=href, rec_link=rec_link, doc_link=rec_link, cite=cite, anchor=anchor,
-                    badge=badge, basis_list=basis_list, source_line=source_line,
+                    badge=badge, part_grade=part_grade, basis_list=basis_list, source_line=source_line,
                     cite_label=cite_label, cite_key=cite_key, cite_short=cite_label_full, dur=durations.zh, regime_period=self._period_zh, rel=rel,
                     code_block=code_block, rule_slug=lambda rid: Markup(rid.lower()) if RULE_ID.match(rid) else "",
                     sources=self.plain.sources, page=page, clause_link=clause_link, backlinks=self.backlinks,
@@ -324,9 +346,16 @@ class Site:
                            "verified": sum(1 for r in recs if r.data.get("verified") is True)})
         lists = sorted((r for r in self.repo.of_kind("list_regime") if r.data.get("draft") is not True),
                        key=lambda r: r.title)
+        published = [r for r in self.repo.records if r.data.get("draft") is not True]
+        by_grade = grades.counts(published)
+        evidence = [{"name": evidence_words(g)[0], "meaning": evidence_words(g, "内容")[1], "count": n}
+                    for g, n in by_grade.items() if g is not None or n]
+        official, everything = grades.official_share(published)
         return self.render("home.md.j2", "index.md", counts=counts, as_of=self.as_of, commit=self.commit,
                            domains=list(vocab.DOMAINS.values()), lists=lists, national_tier=TIER_ZH[NATIONAL],
-                           total=sum(c["count"] for c in counts), verified=sum(c["verified"] for c in counts))
+                           total=sum(c["count"] for c in counts), verified=sum(c["verified"] for c in counts),
+                           evidence=evidence, official=official, everything=everything,
+                           official_share=f"{official / everything:.0%}" if everything else "—")
 
     def _document(self, rec, uri):
         return self.render("document.md.j2", uri, rec=rec, d=rec.data)

@@ -6,25 +6,20 @@ before it is escaped: ids become the records' titles, field names and vocabulary
 paths and commands disappear, markers become words. Editor-facing pages (rules, coverage, data model,
 contributing) keep the technical words.
 
-Sources get one treatment more: only official publishers (``official_domains.yml``, data) are linked; other
-copies that were read are named as text and marked 转载（非官方）.
+Sources get one treatment more: only official publishers (tools/domain/official_domains.yml, data, read through
+:mod:`tools.domain.sources`) are linked; other copies that were read are named as text and marked 转载（非官方）.
 """
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from pathlib import Path
-from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
-from tools.load.yaml_loader import load_bytes
+from tools.domain.sources import URL as _URL, host as _host, is_official
 from tools.model import vocab
 from tools.model.schemas import SCHEMAS
 from tools.site.escape import link, md
 
-OFFICIAL_FILE = Path(__file__).with_name("official_domains.yml")
-_URL = re.compile(r"https?://[A-Za-z0-9\-._~:/?#@!$&*+=%]+")
 _REPO_PATH = re.compile(r"(?:shared/[^\s，。；、（）]+|(?:policies|catalogs|sanction_lists|procedures|tests|tools)/"
                         r"[A-Za-z0-9_./\-]+\.(?:yml|md|py)|waivers\.yml|(?:sources|national-rows|shuanggongshi)\.md)")
 _REPO_FOLDER = re.compile(r"(?:policies|catalogs|sanction_lists|procedures)/(?:[A-Za-z0-9_\-]+/)*(?![A-Za-z0-9_])")
@@ -48,19 +43,6 @@ SHORT = {"effective_from": "生效日期", "effective_to": "失效日期", "doc_
          "collection_routes": "归集方式", "name_lists": "名单制度", "sanction_lists": "惩戒措施清单",
          "follows_repair_regime": "按施行中的修复制度确定", "replaced_by": "被取代为", "measure_count": "措施项数",
          "title": "名称", "name": "名称", "summary": "概述", "label": "条号", "rows": "各行", "draft": "草稿"}
-
-
-@lru_cache(maxsize=1)
-def official_domains() -> tuple:
-    loaded = load_bytes(OFFICIAL_FILE.read_bytes())
-    if not loaded.ok:
-        raise ValueError(f"{OFFICIAL_FILE}: {loaded.problems}")
-    return tuple(d.lower() for d in loaded.data.get("official_domains") or [])
-
-
-def is_official(url: str) -> bool:
-    host = (urlsplit(url).hostname or "").lower()
-    return any(host == d or host.endswith("." + d) for d in official_domains())
 
 
 def _labels() -> dict:
@@ -157,7 +139,26 @@ class Plain:
             if is_official(url):
                 out.append(str(link(url, url)))
             else:
-                host = urlsplit(url).hostname or url
-                out.append(md(f"{host}（转载，非官方）"))
+                out.append(md(f"{_host(url) or url}（转载，非官方）"))
             out.append(md(self.text(rest)))
         return Markup("".join(out))
+
+
+# The grade of evidence in plain words: (what it is called, what it means for the reader; {what} is what was read).
+EVIDENCE_WORDS = {
+    "official": ("官方发布原文", "{what}读自发布机关网站上的原文。"),
+    "official_copy": ("官方数据库文本的副本", "{what}读自官方法律法规数据库所载文本的公开副本，"
+                                          "尚未在发布机关的网站上逐字核对。"),
+    "secondary": ("二手资料（新闻、解读、地方指南）", "{what}读自新闻报道、解读文章或地方办事指南，尚未读到官方原文，"
+                                                "请以发布机关公布的原文为准。"),
+    "reconstructed": ("推断重构，不作为事实", "{what}是根据其他资料推断整理的，不是从原文读到的事实，只能作为查找原文的线索，"
+                                           "不能作为办事或认定的依据。"),
+    None: ("尚未标明", "{what}尚未标明读自何处，请以发布机关公布的原文为准。"),
+}
+
+
+def evidence_words(grade, what: str = "本页内容") -> tuple[str, str]:
+    """(name, meaning) of a grade for the public, the meaning said of ``what`` (本页内容, 本项内容, 内容); an
+    unknown value reads as not stated."""
+    name, meaning = EVIDENCE_WORDS.get(grade if grade in EVIDENCE_WORDS else None)
+    return name, meaning.format(what=what)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from tools.domain.sources import html_links, unofficial_links
 from tools.load.layout import RECORD_ROOTS
 
 CONFIG = "mkdocs.yml"
@@ -77,6 +78,18 @@ def plain_config(path: Path, parent: Path, docs_dir: Path, site_dir: Path) -> Pa
     """The configuration of a plain build of already generated pages: no hooks, nothing to watch."""
     return write_config(path, parent, docs_dir=str(Path(docs_dir).resolve()),
                         site_dir=str(Path(site_dir).resolve()), hooks=[], watch=[])
+
+
+def unofficial_site_links(site_dir: Path) -> list[tuple[str, int, str]]:
+    """(page, line, href) of every <a href> in the built site that leaves it for a domain that is not an official
+    publisher's (tools/domain/official_domains.yml): the build publishes no such page."""
+    site_dir = Path(site_dir)
+    out = []
+    for page in sorted(site_dir.rglob("*.html")):
+        text = page.read_text(encoding="utf-8", errors="replace")
+        for line, _, href in unofficial_links(html_links(text)):
+            out.append((page.relative_to(site_dir).as_posix(), line, href))
+    return out
 
 
 def publishable(site_dir: Path) -> None:
