@@ -93,6 +93,8 @@ def test_raw_text_hints_skip_ordinary_records():
     assert scan_hints("id: x\nname: 行政处罚信息\ndate: 2021-12-16\n".encode("utf-8")) == set()
     assert scan_hints("电话 １３９".encode("utf-8")) == {"digits"}
     assert scan_hints(b"note: JAVASCRIPT:void") == {"markup"}
+    assert scan_hints("behavior: （待填写）".encode("utf-8")) == {"template"}  # DRAFT-002 looks closely
+    assert scan_hints("note: 第十五条未读到".encode("utf-8")) == {"reads"}  # EVID-003 looks closely
 
 
 def test_no_message_repeats_personal_data(mini_repo):

@@ -79,9 +79,12 @@ def check(repo, load_findings, as_of: _dt.date, paths=(), *, rules=None, workers
         if on_phase:
             on_phase("rules")
         findings = finalize(raw, repo, rules, as_of)
-    selectors = [PurePosixPath(p) for p in paths]
-    shown = tuple(sorted((f for f in findings if _selected(f.path, selectors)), key=Finding.sort_key))
-    return LintResult(repo, shown, Summary.of(shown, repo.files, len(repo.records)), as_of, rules)
+        selectors = [PurePosixPath(p) for p in paths]
+        # still paused: the findings are many new objects, and a full collection over the model here costs more
+        # than all the rules together
+        shown = tuple(sorted((f for f in findings if _selected(f.path, selectors)), key=Finding.sort_key))
+        summary = Summary.of(shown, repo.files, len(repo.records))
+    return LintResult(repo, shown, summary, as_of, rules)
 
 
 def lint(root, as_of: _dt.date | None = None, paths=(), *, workers: int = 1, cache=None,

@@ -25,7 +25,10 @@ def finalize(findings, repo, rules, as_of) -> list:
         message = f.message
         if f.path in drafts and severity == ERROR and f.rule != "DRAFT-001":
             severity, message = WARNING, "（草稿）" + message
-        out.append(dataclasses.replace(f, severity=severity, message=message))
-    out, about = apply_waivers(repo, out, as_of, rules)
-    out += [dataclasses.replace(f, severity=rules[f.rule].severity) for f in about]
-    return [dataclasses.replace(f, message=mask(" ".join(f.message.split()))) for f in out]
+        out.append(dataclasses.replace(f, severity=severity, message=_one_line(message)))
+    out, about = apply_waivers(repo, out, as_of, rules)  # by rule, record and field: the message plays no part
+    return out + [dataclasses.replace(f, severity=rules[f.rule].severity, message=_one_line(f.message)) for f in about]
+
+
+def _one_line(message: str) -> str:
+    return mask(" ".join(message.split()))

@@ -11,10 +11,12 @@ from tools.load.yaml_loader import too_large
 # six ASCII digits in a row (a credit code has them), eleven with at most one space or hyphen between any two (a
 # mobile number, and inside an identity number, however grouped), or any full-width digit, and
 # "<", "javascript:" or "data:" in any case (HTML-001). A C-speed translate and substring test first; the
-# regular expression only runs over files that have such separators at all.
+# regular expression only runs over files that have such separators at all. Also "（待填写）" or "（占位" (DRAFT-002)
+# and the character 读 (EVID-003: every phrase saying something was not read contains it).
 _DIGIT_MASK = bytes(0x31 if 0x30 <= b <= 0x39 else 0x73 if b in b" -" else 0x20 for b in range(256))
 _SPLIT_DIGITS = re.compile(rb"1(?:s?1){10}")
 _FULLWIDTH_DIGIT = re.compile(rb"\xef\xbc[\x90-\x99]")
+_TODO, _PLACEHOLDER, _READ = "（待填写）".encode(), "（占位".encode(), "读".encode()
 _WIDE_SEPARATORS = ((b"\xe3\x80\x80", b" "), (b"\xc2\xa0", b" "), (b"\xef\xbc\x8d", b"-"))  # 全角空格, NBSP, －
 
 
@@ -26,6 +28,10 @@ def scan_hints(raw: bytes) -> set:
     masked = raw.translate(_DIGIT_MASK)
     if b"111111" in masked or _SPLIT_DIGITS.search(masked) or _FULLWIDTH_DIGIT.search(raw):
         flags.add("digits")
+    if _TODO in raw or _PLACEHOLDER in raw:
+        flags.add("template")  # DRAFT-002: what the draft template leaves to replace
+    if _READ in raw:
+        flags.add("reads")  # EVID-003: every "not read" phrase has 读 in it
     low = raw.lower()
     if b"<" in raw or b"javascript:" in low or b"data:" in low:
         flags.add("markup")

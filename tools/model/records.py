@@ -29,7 +29,7 @@ class Record:
     tainted: set = field(default_factory=set)
     group: str | None = None  # the catalog edition or measure list a entry/measure belongs to (its folder)
 
-    flags: set | None = None  # hints from the raw text ("digits", "markup"); None: unknown, look at everything
+    flags: set | None = None  # hints from the raw text ("digits", "markup", "template", "reads"; tools.load.files); None: unknown
     _citations: list | None = None
     _strings: list | None = None
 

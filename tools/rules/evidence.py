@@ -133,25 +133,38 @@ def _article(label) -> str | None:
     return m.group(0) if m else None
 
 
+def _document_index(repo) -> dict:
+    """Documents by order number (令第44号 → "44"), by 〔year〕number and by title or short title (one pass)."""
+    orders, numbers, titles = {}, {}, {}
+    for doc in repo.of_kind("document"):
+        number = str(doc.data.get("doc_number") or "")
+        m = re.search(r"令第(\d+)号$", number)
+        if m:
+            orders.setdefault(m.group(1), []).append(doc)
+        for year, n in re.findall(r"〔(\d{4})〕(\d+)号", number):
+            numbers.setdefault((year, n), []).append(doc)
+        for name in (doc.title, doc.data.get("short_title")):
+            if isinstance(name, str):
+                titles.setdefault(name, []).append(doc)
+    return {"orders": orders, "numbers": numbers, "titles": titles}
+
+
 def _documents_named(repo, text: str) -> list:
     """The documents a sentence names: by id, by document number (第44号令, 〔2019〕35号) or by 《title》."""
+    index = repo.memo(("evidence", "document-index"), lambda: _document_index(repo))
     found = []
-    docs = repo.of_kind("document")
     for token in _TOKEN.findall(text):
         rec = repo.get(token, "document")
         if rec is not None:
             found.append(rec)
     for m in _DOC_NUMBER.finditer(text):
         order = m.group(1) or m.group(2)
-        for doc in docs:
-            number = str(doc.data.get("doc_number") or "")
-            if order and re.search(rf"令第{order}号$", number) or \
-                    m.group(3) and f"〔{m.group(3)}〕{m.group(4)}号" in number:
-                found.append(doc)
+        if order:
+            found += index["orders"].get(order, [])
+        if m.group(3):
+            found += index["numbers"].get((m.group(3), m.group(4)), [])
     for m in _TITLE.finditer(text):
-        for doc in docs:
-            if m.group(1) in (doc.title, doc.data.get("short_title")):
-                found.append(doc)
+        found += index["titles"].get(m.group(1), [])
     return list({doc.id: doc for doc in found}.values())
 
 
@@ -198,6 +211,16 @@ def stale_not_read(repo, rec, path, text):
                     yield doc, f"全文（证据等级 {grade}，已收录 {len(held)} 条）"
 
 
+def _stale_memo(repo, rec, path, text) -> list:
+    """stale_not_read, remembered for a note repeated word for word in the same setting (catalogs repeat notes)."""
+    own = evidence.grade(rec.get(path[:-1])) if rec.kind == "document" and path[:1] == ("provisions",) else None
+    context = _context_document(repo, rec, path)
+    if context is rec or own is not None:  # the answer depends on this record itself: not shared
+        return list(stale_not_read(repo, rec, path, text))
+    key = ("evidence", "stale", text, context.id if context is not None else None)
+    return repo.memo(key, lambda: list(stale_not_read(repo, rec, path, text)))
+
+
 @rule("EVID-003", WARNING, "说明写着某条“未读到”，而本库现在已收录该条（或该文件的全文已读）：说明可能已过时",
       clause="二（严格依法依规）")
 def stale_notes(repo, ctx):
@@ -224,11 +247,13 @@ def stale_notes(repo, ctx):
     ```
     """
     for rec in repo.records:
+        if rec.flags is not None and "reads" not in rec.flags:
+            continue  # the raw file has no 读: no note says something was not read
         for path, text in rec.strings:
             if not path or path[-1] not in NOTE_FIELDS or not _NOT_READ.search(text):
                 continue
             seen = set()
-            for doc, held in stale_not_read(repo, rec, path, text):
+            for doc, held in _stale_memo(repo, rec, path, text):
                 if (doc.id, held) in seen:
                     continue
                 seen.add((doc.id, held))

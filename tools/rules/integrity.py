@@ -446,6 +446,8 @@ def verified_needs_source(repo, ctx):
 
 def _template_leftovers(rec):
     """(path, what) of everything a draft template leaves to be replaced: "（待填写）" text, placeholder citations."""
+    if rec.flags is not None and "template" not in rec.flags:
+        return  # the raw file has neither mark: nothing to look at closely
     for path, text in rec.strings:
         if TODO_MARK in text:
             yield path, f"“{TODO_MARK}”"
