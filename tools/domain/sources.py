@@ -65,13 +65,19 @@ def _position(text: str, at: int) -> tuple[int, int]:
     return line, at - (text.rfind("\n", 0, at) + 1) + 1
 
 
-def html_links(text: str) -> list[tuple[int, int, str]]:
-    """(line, column, href) of every <a href> in an HTML text."""
+def html_links(text: str, keep=None) -> list[tuple[int, int, str]]:
+    """(line, column, href) of every <a href> in an HTML text (``keep(href)``: only those; the position is worked
+    out for them alone, so scanning a page with many links stays linear)."""
     out = []
     for m in _HREF.finditer(text):
-        href = next(g for g in m.groups() if g is not None)
-        out.append((*_position(text, m.start()), href.strip()))
+        href = next(g for g in m.groups() if g is not None).strip()
+        if keep is None or keep(href):
+            out.append((*_position(text, m.start()), href))
     return out
+
+
+def leaves_for_unofficial(url: str) -> bool:
+    return is_external(url) and not is_official(url)
 
 
 def markdown_links(text: str) -> list[tuple[int, int, str]]:
@@ -101,4 +107,4 @@ def markdown_links(text: str) -> list[tuple[int, int, str]]:
 
 def unofficial_links(links) -> list[tuple[int, int, str]]:
     """The external links among (line, column, target) that do not go to an official publisher."""
-    return [(line, col, url) for line, col, url in links if is_external(url) and not is_official(url)]
+    return [(line, col, url) for line, col, url in links if leaves_for_unofficial(url)]

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from tools.domain.sources import html_links, unofficial_links
+from tools.domain.sources import html_links, leaves_for_unofficial
 from tools.load.layout import RECORD_ROOTS
 
 CONFIG = "mkdocs.yml"
@@ -87,7 +87,7 @@ def unofficial_site_links(site_dir: Path) -> list[tuple[str, int, str]]:
     out = []
     for page in sorted(site_dir.rglob("*.html")):
         text = page.read_text(encoding="utf-8", errors="replace")
-        for line, _, href in unofficial_links(html_links(text)):
+        for line, _, href in html_links(text, keep=leaves_for_unofficial):
             out.append((page.relative_to(site_dir).as_posix(), line, href))
     return out
 
