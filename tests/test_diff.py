@@ -94,5 +94,8 @@ def test_an_inserted_list_item_is_one_addition_not_every_later_item_changed():
     new = {"id": "m", "rows": [{"content": "新措施"}] + rows}
     ch = record_changes(_record("measure", old), _record("measure", new))
     assert [(f["path"], f["change"], f["new"]) for f in ch["fields"]] == [("rows[0]", "added", "content: 新措施")]
+    edited = {"id": "m", "rows": [{"content": "改过的措施"}] + rows[1:]}
+    label = record_changes(_record("measure", old), _record("measure", edited))["fields"]
+    assert [(f["path"], f["label"]) for f in label] == [("rows[0].content", "惩戒内容")]  # the row's field, named
     gone = record_changes(_record("measure", new), _record("measure", old))
     assert [(f["path"], f["change_zh"], f["old"]) for f in gone["fields"]] == [("rows[0]", "删除", "content: 新措施")]

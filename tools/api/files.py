@@ -10,17 +10,12 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import json
-import shutil
-import tempfile
 from pathlib import Path
 
 from tools.api.schemas import API_REVISION, API_VERSION, openapi, schema_documents, schema_path
 from tools.api.payloads import Api
+from tools.base.outputs import json_bytes as _json_bytes, write_tree
 from tools.base.provenance import build_time, commit_id
-
-
-def _json_bytes(data) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
 
 
 def server_url(site_url: str | None) -> str:
@@ -82,18 +77,7 @@ def write_api(repo, out_dir, root, as_of: _dt.date | None = None, when: _dt.date
     idx = index(files, counts, as_of, root, when)
     content = {path: data for path, (data, _) in files.items()}
     content["index.json"] = _json_bytes(idx)
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
-    try:
-        for path, data in content.items():
-            (tmp / path).parent.mkdir(parents=True, exist_ok=True)
-            (tmp / path).write_bytes(data)
-        if out_dir.exists():
-            shutil.rmtree(out_dir)
-        tmp.rename(out_dir)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+    write_tree(content, out_dir)
     return idx
 
 

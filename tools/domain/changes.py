@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import difflib
-import re
 import subprocess
 import tarfile
 import tempfile
@@ -15,7 +14,7 @@ from io import BytesIO
 from pathlib import Path
 
 from tools.model.records import iter_citations
-from tools.model.schemas import SCHEMAS
+from tools.model.schemas import SCHEMAS, fields_of, short_zh
 
 SKIP = {"id", "source", "verified", "note"}
 GROUPS = {"catalog_edition": "catalog_entry", "measure_list": "measure"}
@@ -23,22 +22,16 @@ CHANGE_ZH = {"added": "新增", "removed": "删除", "modified": "修改"}
 
 
 def field_label(kind: str, path: list) -> str:
-    """The Chinese name of a field from its schema (the part before any explanation), e.g. 修复渠道."""
-    schema = SCHEMAS.get(kind, {})
-    label = ""
+    """The Chinese name of the innermost named field on a path, from its schema (rows[0].content → 惩戒内容)."""
+    fields, label = SCHEMAS.get(kind, {}), ""
     for step in path:
         if isinstance(step, int):
-            rule = schema if schema.get("type") == "list" else {}
-            schema = rule.get("schema", {}) if isinstance(rule.get("schema"), dict) else {}
-            continue
-        rule = schema.get(step) if isinstance(schema, dict) else None
+            continue  # fields_of already stepped into the list's items
+        rule = fields.get(step)
         if not isinstance(rule, dict):
-            return label
-        label = re.split(r"[（(：:，,]", rule.get("meta", {}).get("zh", ""), maxsplit=1)[0] or label
-        inner = rule.get("schema")
-        schema = inner if isinstance(inner, dict) else {}
-        if rule.get("type") == "list":
-            schema = rule  # the next step is an index
+            break
+        label = short_zh(rule) or label
+        fields = fields_of(rule)
     return label
 
 

@@ -10,13 +10,11 @@ import csv
 import datetime as _dt
 import hashlib
 import io
-import json
 import re
-import shutil
-import tempfile
 import zipfile
 from pathlib import Path
 
+from tools.base.outputs import json_bytes as _json_bytes, write_tree
 from tools.base.provenance import build_time, commit_id
 from tools.graph.serialize import to_json as graph_json
 from tools.graph.queries import joint_sanctions
@@ -125,10 +123,6 @@ def published(repo, kind) -> list:
     return sorted((r for r in repo.of_kind(kind) if r.data.get("draft") is not True), key=lambda r: r.id)
 
 
-def _json_bytes(data) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
-
-
 def _csv_bytes(header, rows) -> bytes:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
@@ -211,16 +205,5 @@ def export(repo, g, out_dir, root, when: _dt.datetime | None = None) -> dict:
              "files": [{"path": path, "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
                        for path, data in sorted(files.items())]}
     files["index.json"] = _json_bytes(index)
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
-    try:
-        for path, data in files.items():
-            (tmp / path).parent.mkdir(parents=True, exist_ok=True)
-            (tmp / path).write_bytes(data)
-        if out_dir.exists():
-            shutil.rmtree(out_dir)
-        tmp.rename(out_dir)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+    write_tree(files, out_dir)
     return index

@@ -4,10 +4,26 @@ Every field carries ``meta: {"zh": …}``, the description a policy editor reads
 """
 from __future__ import annotations
 
+import re
+
 from tools.model import vocab
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
 DURATION_PATTERN = r"^P(?=\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$"
+
+
+def short_zh(rule) -> str:
+    """A field's Chinese name: its description up to the first explanation (信息类别（…） → 信息类别)."""
+    zh = (rule.get("meta") or {}).get("zh") or ""
+    return re.split(r"[（(：:，,]", zh, maxsplit=1)[0]
+
+
+def fields_of(rule) -> dict:
+    """The fields inside a mapping's rule, or inside the items of a list's rule ({} for anything else)."""
+    inner = rule.get("schema") if isinstance(rule, dict) else None
+    if not isinstance(inner, dict):
+        return {}
+    return fields_of(inner) if rule.get("type") == "list" else inner
 
 
 def _f(zh: str, **rules) -> dict:

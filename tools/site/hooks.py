@@ -44,9 +44,9 @@ def serving() -> bool:
     return _STATE["command"] == "serve"
 
 
-def page_of(path: str, repo) -> str | None:
+def page_of(path: str, by_path: dict) -> str | None:
     """The page a finding about a file belongs on: its record's page, or where that page would be."""
-    rec = next((r for r in repo.records if r.path == path), None) if repo is not None else None
+    rec = by_path.get(path)
     if rec is not None and rec.id and rec.kind in PAGE_URIS:
         return page_uri(rec)
     kind, group, rid = classify(path)
@@ -69,7 +69,7 @@ def with_banner(content: str, text: str) -> str:
     return "\n".join(lines[:at] + ["", text] + lines[at:])
 
 
-def unreadable_page(path: str, findings) -> str:
+def unreadable_page(findings) -> str:
     return f"# 这条记录暂时无法显示\n\n{banner(findings)}"
 
 
@@ -107,12 +107,13 @@ def on_files(files, config):
         log.error("预览：生成记录页面时出错（%s）：%s", type(exc).__name__, exc)
         errors, pages, repo = [], {}, None
     by_page, others = defaultdict(list), []
+    by_path = {r.path: r for r in repo.records} if repo is not None else {}
     for f in errors:
         if serving():
             log.info("检查发现错误：%s", line(f))
         else:
             log.warning("lint: %s", line(f))
-        uri = page_of(f.path, repo)
+        uri = page_of(f.path, by_path)
         (by_page[uri] if uri else others).append(f)
     for uri, content in sorted(pages.items()):
         if serving() and uri in by_page and uri.endswith(".md"):
@@ -121,7 +122,7 @@ def on_files(files, config):
     if serving():
         for uri, findings in by_page.items():
             if uri not in pages:
-                _add(files, config, uri, unreadable_page(findings[0].path, findings))
+                _add(files, config, uri, unreadable_page(findings))
         _add(files, config, PROBLEMS_PAGE, problems_page(by_page, others))
         if errors:
             # INFO, not WARNING: with strict: true a warning would abort the rebuild and hold the server

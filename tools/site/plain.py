@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from tools.domain.sources import URL as _URL, host as _host, is_official
 from tools.model import vocab
-from tools.model.schemas import SCHEMAS
+from tools.model.schemas import SCHEMAS, fields_of, short_zh
 from tools.site.escape import link, md
 
 _REPO_PATH = re.compile(r"(?:shared/[^\s，。；、（）]+|(?:policies|catalogs|sanction_lists|procedures|tests|tools)/"
@@ -57,14 +57,9 @@ def _labels() -> dict:
         for field, rules in schema.items():
             if not isinstance(rules, dict):
                 continue
-            zh = (rules.get("meta") or {}).get("zh")
-            if zh and field not in out:
-                out[field] = re.split(r"[（(：:，,]", zh, 1)[0]
-            inner = rules.get("schema")
-            if isinstance(inner, dict):
-                nested = inner.get("schema") if inner.get("type") == "dict" else inner
-                if isinstance(nested, dict):
-                    walk(nested)
+            if field not in out and short_zh(rules):
+                out[field] = short_zh(rules)
+            walk(fields_of(rules))
 
     for schema in SCHEMAS.values():
         walk(schema)
