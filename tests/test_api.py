@@ -211,6 +211,27 @@ def test_catalog_has_only_current_editions(repo, api):
 
 
 # -- drafts ---------------------------------------------------------------------------------------------------------
+def test_every_record_and_citation_carries_its_grade_of_evidence(repo, api):
+    """The grade in the API is the record's (a row's or a provision's own where it states one): one truth with
+    the site and ``stats``; reconstructed provisions are marked so a system can keep them from the public."""
+    from tools.domain import evidence
+    regimes = {x["id"]: x for x in _load(api / "lists.json")["lists"]}
+    assert regimes and all(x["evidence"] == evidence.grade(repo.get(i, "list_regime").data) for i, x in regimes.items())
+    for m in _load(api / "measures.json")["measures"]:
+        rec = repo.get(m["id"], "measure")
+        assert m["evidence"] == evidence.grade(rec.data)
+        assert [r["evidence"] for r in m["rows"]] == [evidence.effective(r, rec) for r in rec.data["rows"]]
+    for ed in _load(api / "catalog.json")["editions"]:
+        assert ed["evidence"] == evidence.grade(repo.get(ed["id"], "catalog_edition").data)
+        assert all(e["evidence"] == evidence.grade(repo.get(e["id"], "catalog_entry").data) for e in ed["entries"])
+    cites = [c for x in regimes.values() for c in x["standard_basis"]]
+    assert cites and all(c["evidence"] == evidence.effective(repo.provision(c["doc"], c["provision"]),
+                                                             repo.get(c["doc"], "document")) for c in cites)
+    graded = {c["evidence"] for m in _load(api / "measures.json")["measures"] for r in m["rows"] for c in r["basis"]}
+    assert graded <= set(evidence.GRADES)
+    assert _load(api / "vocabulary.json")["vocabularies"]["evidence"]["reconstructed"].startswith("推断重构")
+
+
 def test_drafts_never_appear(mini_repo, tmp_path):
     base = mini_repo / "sanction_lists"
     regime = (base / "name_lists/regime-a.yml").read_text(encoding="utf-8")

@@ -19,12 +19,13 @@ from tools.casefiles import differences, read
 from tools.domain.decide import answer_case
 from tools.model.repository import load_repository
 from tools.report.decision import plain
+from tools.site.plain import evidence_words
 
 pytestmark = pytest.mark.slow
 
 CASES = read([ROOT / "tests" / "cases"])
 MAIN_KEYS = ("case", "as_of", "subject", "information", "list", "public_credit_information", "excluded_by", "regime",
-             "publication", "repair", "measures", "removal", "unknown", "trace")
+             "publication", "repair", "measures", "removal", "unknown", "trace", "evidence")
 
 
 @pytest.fixture(scope="module")
@@ -75,7 +76,8 @@ def test_the_browser_agrees_with_decide_on_every_case(calculator):
         for key in MAIN_KEYS:
             assert js[key] == expected[key], (case.name, key)
         # the records used that are not yet verified: the same, in the same order (the page shows their names)
-        assert [u["record"] for u in js["unverified"]] == [u["record"] for u in expected["unverified"]], case.name
+        assert [(u["record"], u["evidence"]) for u in js["unverified"]] == \
+            [(u["record"], u["evidence"]) for u in expected["unverified"]], case.name
 
 
 def test_bad_input_is_refused_not_guessed(calculator):
@@ -109,6 +111,15 @@ def test_the_form_shows_the_earliest_repair_date_on_a_phone(browser, real_site, 
     assert "《中华人民共和国民法典》第二百零一条" in text and "不收费" in text
     assert "无法确定的事项" in text and "法定休假日" in text  # 2025-06-01 is in the 端午节 holiday
     assert _plain(text)
+    # each unverified record is named with its grade in plain words; a reconstructed one is said to be no fact
+    expected, _ = answer_case(load_repository(ROOT)[0], {"case": "penalty", "subject": "legal_person",
+                                                         "decided_on": "2025-03-01", "procedure": "ordinary",
+                                                         "severity": "general"}, _dt.date.today())
+    guessed = [u["name"] for u in expected["unverified"] if u["evidence"] == "reconstructed"]
+    for u in expected["unverified"]:
+        assert f"{u['name']}（{evidence_words(u['evidence'])[0]}）" in text
+    assert ("是根据其他资料推断整理的，不是从原文读到的事实" in text) == bool(guessed)
+    assert all(f"“{name}”" in text for name in guessed)
     assert p.evaluate("document.documentElement.scrollWidth") <= WIDTH, "the page is wider than a phone"
     p.screenshot(path=str(tmp_path / "calculator-375.png"), full_page=True)
     # a listing: the measures, and a repair application

@@ -120,6 +120,25 @@ def test_drafts_are_never_used():
     assert exc.value.field == "information" and "草稿" in str(exc.value)
 
 
+def test_the_answer_carries_the_weakest_grade_of_evidence_it_rests_on():
+    files = mini_files()
+    case, _ = check({**PENALTY, "information": "entry-a"}, TODAY)
+    repo, _ = load_texts(files)
+    first = decide(repo, case)
+    assert first["evidence"] == "official_copy" and first["unverified"] == []
+    assert {c["evidence"] for t in first["trace"] for c in t["citations"]} == {"official_copy"}
+    files["catalogs/cat-2021/entry-a.yml"] = files["catalogs/cat-2021/entry-a.yml"].replace(
+        "verified: true\nevidence: official_copy", "verified: false\nevidence: reconstructed")
+    repo, _ = load_texts(files)
+    second = decide(repo, case)
+    assert second["evidence"] == "reconstructed"
+    assert [(u["record"], u["evidence"]) for u in second["unverified"]] == [("entry-a", "reconstructed")]
+    from tools.report.decision import text
+    words = text(second)
+    assert "推断重构" in words and "只能作为查找原文的线索" in words
+    assert "只能作为查找原文的线索" not in text(first)
+
+
 def test_the_guide_and_decide_use_the_same_periods(repo):
     from tools.site.guide import repair_items
 

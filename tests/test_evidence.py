@@ -314,6 +314,28 @@ def test_site_shows_the_grade_on_every_record_page_and_counts_on_the_home_page(s
     assert unofficial_site_links(site) == []
 
 
+def test_a_citation_of_an_inferred_provision_says_so_wherever_it_is_shown(site_repo):
+    """A provision graded reconstructed (its label and summary inferred, not read) is never cited as fact: the
+    record page, the decision text and the calculator's data all carry the mark; a read provision carries none."""
+    edit(site_repo, LAW, "    summary: 示例条款一。\n",
+         "    summary: 示例条款一。\n    verified: false\n    evidence: reconstructed\n")
+    assert build(site_repo) == 0
+    entry = _page(site_repo / "site", "catalogs/cat-2021/entry-a")
+    assert "第一条</a>（条款编号和内容系推断，未读到原文，不作为依据）" in entry
+    law = _page(site_repo / "site", "documents/example-law")
+    assert "第二条（条款编号和内容系推断" not in law and "第二条</a>（条款编号和内容系推断" not in entry
+    repo, _ = load_repository(site_repo)
+    from tools.domain.citations import citation_info
+    from tools.domain.decide import decide
+    from tools.model.cases import check
+    from tools.report.decision import text
+    assert citation_info(repo, {"doc": "example-law", "provision": "art-1"}, AS_OF)["evidence"] == "reconstructed"
+    assert citation_info(repo, {"doc": "example-law", "provision": "art-2"}, AS_OF)["evidence"] == "official_copy"
+    case, _ = check({"case": "penalty", "as_of": "2026-11-25", "subject": "legal_person", "decided_on": "2025-03-01",
+                     "procedure": "ordinary", "severity": "general", "information": "entry-a"}, AS_OF)
+    assert "《示例法（测试夹具）》第一条（推断）" in text(decide(repo, case))
+
+
 def test_the_build_refuses_a_site_that_links_elsewhere(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "index.html").write_text('<p>x</p>\n<a href="https://www.gov.cn/">g</a>\n'

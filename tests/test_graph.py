@@ -156,6 +156,9 @@ def test_export_round_trip_and_index(mini_repo, tmp_path, monkeypatch):
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     assert rows[0][0] == "id" and [r[0] for r in rows[1:]] == ["measure-a"]
+    # the grade of evidence, in words, after 已核实 in every table
+    grade = dict(zip(rows[0], rows[1]))["证据等级"]
+    assert grade == "官方数据库文本的副本" and rows[0].index("证据等级") == rows[0].index("已核实") + 1
     wb = load_workbook(out / "benxi-credit.xlsx")
     assert "惩戒措施" in wb.sheetnames
     bundle = json.loads((out / "json/joint_sanctions.json").read_text(encoding="utf-8"))

@@ -167,6 +167,7 @@ def test_update_changes_only_what_the_sheet_says_and_keeps_the_rest(mini_repo, t
     assert main(["--root", str(mini_repo), "import-xlsx", str(out), "--catalog", "cat-2021", "--update"]) == 0
     text = capsys.readouterr().out
     assert "已更新：catalogs/cat-2021/entry-a.yml（具体行为）；已改为未核实" in text
+    assert "证据等级仍为“官方数据库文本的副本”" in text and "请确认" in text  # the facts changed, the grade did not
     after_text = path.read_text("utf-8")
     after = yaml.safe_load(after_text)
     assert after_text.startswith("# 一条注释，更新后仍在")
@@ -174,3 +175,27 @@ def test_update_changes_only_what_the_sheet_says_and_keeps_the_rest(mini_repo, t
     assert {k: v for k, v in after.items() if k not in ("behavior", "verified")} == \
         {k: v for k, v in before.items() if k not in ("behavior", "verified")}
     assert lint(mini_repo, dt.date(2026, 11, 25)).summary.errors == 0
+
+
+def test_the_grade_of_evidence_goes_out_and_comes_back_in_words(mini_repo, tmp_path, capsys):
+    out = tmp_path / "out.xlsx"
+    assert main(["--root", str(mini_repo), "export-xlsx", "--catalog", "cat-2021", "--out", str(out)]) == 0
+    wb = load_workbook(out)
+    ws = wb.active
+    grade = COLUMNS.index("证据等级") + 1
+    assert ws.cell(row=2, column=grade).value == "官方数据库文本的副本"
+    ws.cell(row=2, column=grade, value="推断重构（不作为事实）")
+    for changes in ({"信息名称": "新的信息", "证据等级": "secondary"}, {"信息名称": "第三条", "证据等级": "听说的"}):
+        row = {**GOOD, "id": None, **changes}
+        ws.append([row.get(c) for c in COLUMNS])
+    wb.save(out)
+    capsys.readouterr()
+    assert main(["--root", str(mini_repo), "import-xlsx", str(out), "--catalog", "cat-2021", "--update"]) == 1
+    text, err = capsys.readouterr()
+    entry = yaml.safe_load((mini_repo / "catalogs/cat-2021/entry-a.yml").read_text("utf-8"))
+    assert entry["evidence"] == "reconstructed" and entry["verified"] is False
+    assert "（证据等级）" in text and "证据等级仍为" not in text  # the sheet stated the grade: nothing to confirm
+    new = [p for p in (mini_repo / "catalogs/cat-2021").glob("*.yml")
+           if yaml.safe_load(p.read_text("utf-8")).get("name") == "新的信息"]
+    assert len(new) == 1 and yaml.safe_load(new[0].read_text("utf-8"))["evidence"] == "secondary"
+    assert "第 4 行" in err and "证据等级“听说的”应为" in err

@@ -378,6 +378,7 @@ def cmd_new(args) -> int:
 
 def cmd_import_xlsx(args) -> int:
     from tools.authoring.xlsx import import_workbook
+    from tools.model.vocab import EVIDENCE
 
     if not args.file.is_file():
         raise SystemExit(f"文件不存在：{args.file}")
@@ -388,9 +389,12 @@ def cmd_import_xlsx(args) -> int:
         raise SystemExit(str(exc)) from None
     for path in result.written:
         print(f"已导入（草稿）：{path.relative_to(args.root).as_posix()}")
-    for path, fields, reset in result.updated:
-        note = "；已改为未核实（verified: false），请核对出处后再改回" if reset else ""
-        print(f"已更新：{path.relative_to(args.root).as_posix()}（{'、'.join(fields)}）{note}")
+    for u in result.updated:
+        note = "；已改为未核实（verified: false），请核对出处后再改回" if u.reset else ""
+        if u.grade_kept in EVIDENCE:
+            note += (f"；证据等级仍为“{EVIDENCE[u.grade_kept]}”，表格没有写明新内容读自何处，"
+                     "请确认（可在表格的“证据等级”列填写，或直接改 evidence）")
+        print(f"已更新：{u.path.relative_to(args.root).as_posix()}（{'、'.join(u.fields)}）{note}")
     for p in result.problems:
         print(str(p), file=sys.stderr)
     print(f"新增 {len(result.written)} 条，更新 {len(result.updated)} 条，未变 {len(result.unchanged)} 条，"

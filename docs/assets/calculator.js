@@ -96,7 +96,7 @@
   function cites(refs) {
     return (refs || []).map(function (i) {
       var c = DATA.citations[i];
-      return { doc: c[0], provision: c[1], label: c[2], title: DATA.documents[c[0]] };
+      return { doc: c[0], provision: c[1], label: c[2], title: DATA.documents[c[0]], evidence: c[3] };
     });
   }
   function basis(refs) {
@@ -113,19 +113,33 @@
     this.out = {
       case: c.case, as_of: c.as_of, subject: c.subject, information: null, list: null,
       public_credit_information: null, excluded_by: null, regime: null, publication: null, repair: null,
-      measures: null, removal: null, unknown: [], trace: [], unverified: []
+      measures: null, removal: null, unknown: [], trace: [], unverified: [], evidence: null
     };
     this.seen = {};
+    this.grades = [];
   }
   Answer.prototype.unknown = function (field, reason) { this.out.unknown.push({ field: field, reason: reason }); };
   Answer.prototype.trace = function (conclusion, applied, refs) {
     this.out.trace.push({ conclusion: conclusion, rule: applied[0], plan_clause: applied[1], citations: cites(refs) });
   };
-  Answer.prototype.used = function (rec) {
-    if (!rec.verified && !this.seen[rec.id]) {
-      this.seen[rec.id] = true;
-      this.out.unverified.push({ record: rec.id, name: rec.name });
+  // the grades of evidence from strongest to weakest (domain.evidence.weakest)
+  var GRADES = ["official", "official_copy", "secondary", "reconstructed"];
+  function weakest(grades) {
+    var worst = -1;
+    for (var i = 0; i < grades.length; i++) {
+      var at = GRADES.indexOf(grades[i]);
+      if (at < 0) return null;  // a record without a grade: nothing says where its facts were read
+      if (at > worst) worst = at;
     }
+    return worst < 0 ? null : GRADES[worst];
+  }
+  Answer.prototype.used = function (rec) {
+    if (this.seen[rec.id]) return;
+    this.seen[rec.id] = true;
+    var grade = has(rec, "evidence") ? rec.evidence : null;
+    this.grades.push(grade);
+    this.out.evidence = weakest(this.grades);
+    if (!rec.verified) this.out.unverified.push({ record: rec.id, name: rec.name, evidence: grade });
   };
 
   function decide(c) {
@@ -369,7 +383,7 @@
     rows.forEach(function (row) { if (order.indexOf(row.measure) < 0) order.push(row.measure); });
     order.forEach(function (id) {
       var m = DATA.measures[id], refs = [];
-      a.used({ id: id, name: m.name, verified: m.verified });
+      a.used({ id: id, name: m.name, verified: m.verified, evidence: m.evidence });
       rows.forEach(function (row) {
         if (row.measure === id) row.basis.forEach(function (i) { if (refs.indexOf(i) < 0) refs.push(i); });
       });
@@ -575,7 +589,8 @@
   function citeText(list) {
     return list.map(function (c, i) {
       var article = (c.label || "").replace(/、$/, ""); // 二、 -> 二
-      return (i && list[i - 1].doc === c.doc ? "" : "《" + DATA.documents[c.doc] + "》") + article;
+      return (i && list[i - 1].doc === c.doc ? "" : "《" + DATA.documents[c.doc] + "》") + article
+        + (c.evidence === "reconstructed" ? "（条款编号系推断，未读到原文）" : "");
     }).join("、");
   }
 
@@ -641,8 +656,19 @@
       box.appendChild(unknowns);
     }
     if (answer.unverified.length) {
+      var graded = function (u) {
+        var words = DATA.words.evidence[u.evidence];
+        return u.name + (words ? "（" + words + "）" : "");
+      };
       box.appendChild(el("p", { class: "benxi-note" }, ["以下所用记录尚未对照来源逐项核实，请以认定单位的规定为准："
-        + answer.unverified.map(function (u) { return u.name; }).join("、")]));
+        + answer.unverified.map(graded).join("、")]));
+      var guessed = answer.unverified.filter(function (u) { return u.evidence === "reconstructed"; });
+      if (guessed.length) {
+        box.appendChild(el("p", { class: "benxi-note benxi-reconstructed" }, [
+          guessed.map(function (u) { return "“" + u.name + "”"; }).join("、")
+          + "是根据其他资料推断整理的，不是从原文读到的事实：依据它的结论只能作为查找原文的线索，"
+          + "不能作为办事或认定的依据。"]));
+      }
     }
   }
 

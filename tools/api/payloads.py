@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as _dt
 
 from tools.api.schemas import API_VERSION, RESULTS
-from tools.domain import durations
+from tools.domain import durations, evidence
 from tools.domain.citations import citation_info, citations_info
 from tools.domain.editions import current_member, is_current
 from tools.domain.measures import rows as measure_rows
@@ -100,7 +100,7 @@ class Api:
             "effective_from": _iso(d.get("effective_from")), "effective_to": _iso(d.get("effective_to")),
             "in_force": in_scope(self.repo, rec, self.as_of),
             "measure_ids": [m["id"] for m in self.joint_measures(rec)],
-            "verified": d.get("verified") is True,
+            "verified": d.get("verified") is True, "evidence": evidence.grade(d),
             "page": _page(rec),
         }
 
@@ -138,14 +138,15 @@ class Api:
                          "target_description": row.data.get("target_description"), "lists": lists,
                          "implementers": implementer_names(row.data), "implementer_types": implementer_types(row.data),
                          "matters": list(row.data.get("matters") or []), "duration": row_duration(row.data),
-                         "basis": self._cites(row.data.get("basis"))})
+                         "basis": self._cites(row.data.get("basis")), "evidence": evidence.effective(row.data, m)})
         return {"id": m.id, "name": m.title, "category": d.get("category"),
                 "category_zh": _zh(vocab.MEASURE_CATEGORIES, d.get("category")),
                 "measure_list": m.group, "measure_list_title": edition.title if edition is not None else None,
                 "current": current_member(self.repo, m),
                 "effective_from": _iso(d.get("effective_from")), "effective_to": _iso(d.get("effective_to")),
                 "in_force": valid_on(d, self.as_of) and (edition is None or valid_on(edition.data, self.as_of)),
-                "summary": d.get("summary"), "verified": d.get("verified") is True, "rows": rows,
+                "summary": d.get("summary"), "verified": d.get("verified") is True, "evidence": evidence.grade(d),
+                "rows": rows,
                 "page": _page(m)}
 
     def measures_payload(self) -> dict:
@@ -188,6 +189,7 @@ class Api:
                         "supersedes": d.get("supersedes"),
                         "effective_from": _iso(d.get("effective_from")), "effective_to": _iso(d.get("effective_to")),
                         "complete": d.get("complete") is True, "verified": d.get("verified") is True,
+                        "evidence": evidence.grade(d),
                         "categories": [{"id": k, "name": v} for k, v in categories.items()],
                         "entries": [self._entry(x, categories) for x in entries],
                         "page": _page(e)})
@@ -210,7 +212,7 @@ class Api:
                 "repair": self._repair(x),
                 "basis": self._cites(d.get("basis")),
                 "effective_from": _iso(d.get("effective_from")), "effective_to": _iso(d.get("effective_to")),
-                "verified": d.get("verified") is True,
+                "verified": d.get("verified") is True, "evidence": evidence.grade(d),
                 "page": _page(x)}
 
     # -- repair rules by date ------------------------------------------------------------------------------------
@@ -244,19 +246,21 @@ class Api:
                     "basis": cites(r["basis"]),
                     "service": None if not r["service"] else {"time_limit_working_days": r["service"]["days"],
                                                               "basis": cites(r["service"]["basis"])},
-                    "verified": r["verified"]} for r in calc["regimes"]]
+                    "verified": r["verified"], "evidence": r["evidence"]} for r in calc["regimes"]]
         entries = [{"id": e["id"], "name": e["name"], "information_kind": e["kind"], "subjects": e["subjects"],
                     "severity": e["severity"], "current": e["current"], "basis": cites(e["basis"]),
                     "exclusions": {k: {"excluded": v["excluded"], "basis": cites(v["basis"])}
                                    for k, v in e["exclusions"].items()},
-                    "repair": repair(e["repair"]), "verified": e["verified"]} for e in calc["entries"]]
+                    "repair": repair(e["repair"]), "verified": e["verified"], "evidence": e["evidence"]}
+                   for e in calc["entries"]]
         lists = [{"id": x["id"], "name": x["name"], "judicial": x["judicial"],
                   "judicial_basis": cites(x["judicial_basis"]),
                   "listing_period": {**{k: v for k, v in x["period"].items() if k != "basis"},
                                      "basis": cites(x["period"]["basis"])},
                   "removal": None if not x["removal"] else {"description": x["removal"]["description"],
                                                              "basis": cites(x["removal"]["basis"])},
-                  "repair": repair(x["repair"]), "verified": x["verified"]} for x in calc["lists"]]
+                  "repair": repair(x["repair"]), "verified": x["verified"], "evidence": x["evidence"]}
+                 for x in calc["lists"]]
         return self.envelope(
             default_information=calc["default_information"], regimes=regimes,
             regime_in_force={k: timeline(v) for k, v in calc["regime_in_force"].items()},
@@ -269,6 +273,7 @@ class Api:
         return self.envelope(vocabularies={
             "authority_kinds": vocab.AUTHORITY_KINDS, "authority_levels": vocab.AUTHORITY_LEVELS,
             "catalog_scopes": vocab.CATALOG_SCOPES, "determined_by": vocab.DETERMINED_BY, "domains": vocab.DOMAINS,
+            "evidence": vocab.EVIDENCE,
             "feedback_results": RESULTS, "implementer_types": vocab.IMPLEMENTER_TYPES,
             "information_kinds": vocab.INFORMATION_KINDS, "jurisdictions": vocab.JURISDICTIONS,
             "levels": vocab.LEVELS, "measure_categories": vocab.MEASURE_CATEGORIES, "natures": vocab.NATURES,

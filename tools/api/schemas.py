@@ -19,7 +19,7 @@ from tools.model import vocab
 from tools.model.schemas import DURATION_PATTERN, ID_PATTERN
 
 API_VERSION = "1"  # the path: api/v1/
-API_REVISION = "1.0"  # additive revisions of v1 (the changelog page lists each)
+API_REVISION = "1.1"  # additive revisions of v1 (the changelog page lists each)
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 USCC_PATTERN = r"^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$"  # GB 32100 (the check character: feedback-check)
@@ -66,6 +66,9 @@ ID = {"type": "string", "pattern": ID_PATTERN, "description": "记录 id（即�
 DATE = {"type": "string", "format": "date", "pattern": DATE_PATTERN}
 NDATE = {"type": ["string", "null"], "format": "date", "pattern": DATE_PATTERN}
 BASIS = arr(ref("Citation"), "依据：每项一个条款")
+EVIDENCE = {"type": ["string", "null"], "enum": [*vocab.EVIDENCE, None],
+            "description": "证据等级：official 官方发布原文；official_copy 官方数据库文本的副本；secondary 二手资料；"
+                           "reconstructed 推断重构（不作为事实）；null 未标明（中文见 vocabulary.json 的 evidence）"}
 
 DEFS = {
     "Citation": obj({
@@ -74,7 +77,8 @@ DEFS = {
         "summary": text("条款要点（自撰摘要）", null=True), "level": text("效力层级代码", null=True),
         "level_zh": text("效力层级", null=True), "status": text("效力状态代码", null=True),
         "in_force": {**BOOL, "description": "在 as_of 当日是否施行"}, "state_zh": text("效力状态（按 as_of）"),
-        "verified": {**BOOL, "description": "文件记录是否已逐项核实"}}, "引用的一个条款"),
+        "verified": {**BOOL, "description": "文件记录是否已逐项核实"},
+        "evidence": {**EVIDENCE, "description": "所引条款的证据等级（条款自己写了的用条款的，否则用文件的）"}}, "引用的一个条款"),
     "DurationValue": {"type": ["string", "null"], "pattern": DURATION_PATTERN,
                       "description": "ISO 8601 时长，如 P3Y 表示三年、P6M 表示六个月"},
     "Duration": {"type": "object", "description": "期限（下限、上限；记录没有写的键不出现）",
@@ -105,30 +109,30 @@ DEFS = {
         "effective_from": NDATE, "effective_to": NDATE,
         "in_force": {**BOOL, "description": "名单制度在 as_of 当日是否已经设立且未终止"},
         "measure_ids": arr(ID, "在 as_of 当日列入后适用的惩戒措施 id（详见 lists/{id}.json）"),
-        "verified": BOOL, "page": text("网站上的页面（相对网站根目录）")}, "严重失信主体名单制度"),
+        "verified": BOOL, "evidence": EVIDENCE, "page": text("网站上的页面（相对网站根目录）")}, "严重失信主体名单制度"),
     "JointRow": obj({
         "row": {**INT, "description": "措施记录中的第几行（从 0 起，与 query、decide 相同）"},
         "content": text("惩戒内容", null=True), "implementers": arr(text(), "实施主体"),
         "implementer_types": arr(text(null=True), "实施主体的类型（代码），与 implementers 顺序相同"),
         "matters": arr(text(), "适用的业务事项"), "basis": BASIS,
-        "duration": nullable(ref("Duration"))}, "适用于该名单的一行"),
+        "duration": nullable(ref("Duration")), "evidence": EVIDENCE}, "适用于该名单的一行"),
     "JointMeasure": obj({
         "id": ID, "name": text("措施名称"), "category": text("措施类别（代码）", null=True),
         "category_zh": text(null=True), "list": text("所属清单版本 id", null=True),
         "content": arr(text()), "implementers": arr(text()), "implementer_types": arr(text(null=True)),
-        "matters": arr(text()), "basis": BASIS, "verified": BOOL, "rows": arr(ref("JointRow"))},
+        "matters": arr(text()), "basis": BASIS, "verified": BOOL, "evidence": EVIDENCE, "rows": arr(ref("JointRow"))},
         "列入名单后适用的一项措施（与 python -m tools query --format json 的 measures 相同）"),
     "MeasureRow": obj({
         "row": INT, "content": text(null=True), "target_description": text("惩戒对象（按来源）", null=True),
         "lists": arr(ID, "本行适用的名单 id"), "implementers": arr(text()),
         "implementer_types": arr(text(null=True)), "matters": arr(text()),
-        "duration": nullable(ref("Duration")), "basis": BASIS}, "措施的一行"),
+        "duration": nullable(ref("Duration")), "basis": BASIS, "evidence": EVIDENCE}, "措施的一行"),
     "Measure": obj({
         "id": ID, "name": text(), "category": text(null=True), "category_zh": text(null=True),
         "measure_list": text("清单版本 id", null=True), "measure_list_title": text(null=True),
         "current": {**BOOL, "description": "属于现行（未被取代的）清单版本"},
         "effective_from": NDATE, "effective_to": NDATE, "in_force": BOOL, "summary": text(null=True),
-        "verified": BOOL, "rows": arr(ref("MeasureRow")), "page": text()}, "失信惩戒措施"),
+        "verified": BOOL, "evidence": EVIDENCE, "rows": arr(ref("MeasureRow")), "page": text()}, "失信惩戒措施"),
     "MatterList": obj({"list": ID, "name": text(), "measures": arr(ref("JointMeasure"))},
                       "办理该事项时要比对的名单，及主体在该名单上时适用的措施（只含适用于该事项的行）"),
     "PublicationPeriod": obj({"minimum": ref("DurationValue"), "maximum": ref("DurationValue"),
@@ -139,12 +143,12 @@ DEFS = {
         "nature": text(null=True), "nature_zh": text(null=True), "subjects": arr(text()),
         "severity": text(null=True), "provider": arr(text()),
         "publication_period": nullable(ref("PublicationPeriod")), "repair": nullable(ref("RepairDeclaration")),
-        "basis": BASIS, "effective_from": NDATE, "effective_to": NDATE, "verified": BOOL, "page": text()},
-        "公共信用信息目录的一个信息项"),
+        "basis": BASIS, "effective_from": NDATE, "effective_to": NDATE, "verified": BOOL, "evidence": EVIDENCE,
+        "page": text()}, "公共信用信息目录的一个信息项"),
     "CatalogEdition": obj({
         "id": ID, "title": text(), "scope": text(null=True), "scope_zh": text(null=True),
         "jurisdiction": text(null=True), "edition": text(null=True), "supersedes": text(null=True),
-        "effective_from": NDATE, "effective_to": NDATE, "complete": BOOL, "verified": BOOL,
+        "effective_from": NDATE, "effective_to": NDATE, "complete": BOOL, "verified": BOOL, "evidence": EVIDENCE,
         "categories": arr(obj({"id": text(), "name": text(null=True)})),
         "entries": arr(ref("CatalogEntry")), "page": text()}, "现行的目录版本"),
     "RepairRule": {"type": "object", "description": "修复规定（记录写了的键才出现）", "required": ["basis"],
@@ -165,18 +169,18 @@ DEFS = {
                              "counting": BASIS}),
         "basis": BASIS,
         "service": nullable(obj({"time_limit_working_days": {"type": ["integer", "null"]}, "basis": BASIS})),
-        "verified": BOOL}, "行政处罚等信息的公示与修复制度"),
+        "verified": BOOL, "evidence": EVIDENCE}, "行政处罚等信息的公示与修复制度"),
     "RepairEntry": obj({
         "id": ID, "name": text(), "information_kind": text(), "subjects": arr(text()), "severity": text(null=True),
         "current": BOOL, "basis": BASIS,
         "exclusions": {"type": "object", "additionalProperties": obj({"excluded": BOOL, "basis": BASIS})},
-        "repair": nullable(ref("RepairRule")), "verified": BOOL}, "失信信息条目及其修复规定"),
+        "repair": nullable(ref("RepairRule")), "verified": BOOL, "evidence": EVIDENCE}, "失信信息条目及其修复规定"),
     "RepairList": obj({
         "id": ID, "name": text(), "judicial": BOOL, "judicial_basis": BASIS,
         "listing_period": obj({"duration": ref("DurationValue"), "from": text(null=True),
                                "description": text(null=True), "basis": BASIS}),
         "removal": nullable(obj({"description": text(null=True), "basis": BASIS})),
-        "repair": nullable(ref("RepairRule")), "verified": BOOL}, "名单的列入期限、移出和修复"),
+        "repair": nullable(ref("RepairRule")), "verified": BOOL, "evidence": EVIDENCE}, "名单的列入期限、移出和修复"),
     "Calendar": obj({"name": text("节假日日历"), "years": nullable(arr(INT)),
                      "holidays": words("每年的法定节假日：MMDD，空格分隔"),
                      "working_weekends": words("每年调休上班的周末：MMDD，空格分隔")},

@@ -19,7 +19,7 @@ from tools.model import vocab
 from tools.model.schemas import ID_PATTERN
 
 COLUMNS = ["id", "信息类别", "信息名称", "具体行为", "提供单位", "数据来源", "性质分类", "适用主体", "纳入依据",
-           "共享属性", "公开属性", "公示期限"]
+           "共享属性", "公开属性", "公示期限", "证据等级"]
 REQUIRED = ["信息类别", "信息名称", "纳入依据"]
 _CITE = re.compile(r"《([^》]+)》\s*((?:第[零〇一二三四五六七八九十百千]+条(?:第[一二三四五六七八九十]+款)?[、，,和及]?\s*)+)")
 _ARTICLE = re.compile(r"第[零〇一二三四五六七八九十百千]+条(?:第[一二三四五六七八九十]+款)?")
@@ -135,6 +135,12 @@ def _fields(row: dict, catalog, categories: dict, cites: CitationIndex) -> dict:
     period = _period(row.get("公示期限"))
     if period:
         out[("publication_period",)] = period
+    grade = row.get("证据等级", "")
+    if grade:
+        grades = {**_reverse(vocab.EVIDENCE), **{k: k for k in vocab.EVIDENCE}}
+        if grade not in grades:
+            raise ValueError(f"证据等级“{grade}”应为：{'、'.join(vocab.EVIDENCE.values())}（或代码 {'、'.join(vocab.EVIDENCE)}）")
+        out[("evidence",)] = grades[grade]
     return out
 
 
@@ -146,10 +152,11 @@ def _new_entry(rid: str, fields: dict) -> dict:
     entry = {"id": rid, "name": "", "category": "", "information_kind": "other", "behavior": "（待填写）",
              "provider": ["（待填写）"], "data_source": "（待填写）", "nature": "other", "subjects": ["legal_person"],
              "basis": []}
+    grade = fields.pop(("evidence",), None)
     for path, value in fields.items():
         _set(entry, path, value)
-    entry.update(source="（待填写：表格的出处）", verified=False, evidence="（待填写）", note="由表格导入，其余字段待补充",
-                 draft=True)
+    entry.update(source="（待填写：表格的出处）", verified=False, evidence=grade or "（待填写）",
+                 note="由表格导入，其余字段待补充", draft=True)
     return entry
 
 
@@ -186,9 +193,17 @@ def _pinyin_id(name: str) -> str:
 
 
 @dataclass
+class Updated:
+    path: Path
+    fields: list          # the changed columns' names
+    reset: bool           # verified was true and is now false
+    grade_kept: str | None  # the record's grade, kept although the sheet changed facts without stating one
+
+
+@dataclass
 class ImportResult:
     written: list      # new draft files
-    updated: list      # (path, changed field names, verified was reset)
+    updated: list      # Updated: (path, changed field names, verified was reset, grade kept unconfirmed)
     unchanged: list    # paths of entries the sheet repeats as they are
     problems: list     # RowProblem
 
@@ -274,14 +289,17 @@ class _Importer:
         reset = data.get("verified") is True
         if reset:
             data["verified"] = False  # the new facts come from the sheet, not from the source that was checked
+        # facts changed but the grade did not: it may no longer hold for the new facts (staff are asked to confirm)
+        kept = None if ("evidence",) in changed else data.get("evidence")
         with open(path, "w", encoding="utf-8", newline="\n") as fh:
             rt.dump(data, fh)
-        self.result.updated.append((path, [_label(p) for p in changed], reset))
+        self.result.updated.append(Updated(path, [_label(p) for p in changed], reset, kept))
 
 
 FIELD_COLUMNS = {"name": "信息名称", "category": "信息类别", "behavior": "具体行为", "provider": "提供单位",
                  "data_source": "数据来源", "nature": "性质分类", "subjects": "适用主体", "basis": "纳入依据",
-                 "sharing": "共享属性", "disclosure": "公开属性", "publication_period": "公示期限"}
+                 "sharing": "共享属性", "disclosure": "公开属性", "publication_period": "公示期限",
+                 "evidence": "证据等级"}
 
 
 def _label(path) -> str:
@@ -332,7 +350,8 @@ def export_workbook(repo, catalog: str, path: Path) -> int:
                    "、".join(vocab.SUBJECTS.get(s, s) for s in d.get("subjects") or []),
                    "".join(cites.label(c) for c in d.get("basis") or []),
                    vocab.SHARING.get((d.get("sharing") or {}).get("attribute"), ""),
-                   vocab.DISCLOSURE.get((d.get("disclosure") or {}).get("attribute"), ""), span])
+                   vocab.DISCLOSURE.get((d.get("disclosure") or {}).get("attribute"), ""), span,
+                   vocab.EVIDENCE.get(d.get("evidence"), "")])
     wb.save(path)
     return len(entries)
 

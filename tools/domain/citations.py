@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import datetime as _dt
 
+from tools.domain import evidence
 from tools.domain.validity import in_force, state_zh
 from tools.model import vocab
 
 
 def citation_info(repo, cit, as_of: _dt.date) -> dict | None:
-    """{doc, provision, title, label, summary, level, status, in_force, verified} or None if it does not resolve."""
+    """{doc, provision, title, label, summary, level, status, in_force, verified, evidence} or None if it does not
+    resolve; ``evidence`` is the provision's own grade, else its document's (domain.evidence.effective)."""
     doc, prov = repo.cited(cit) if isinstance(cit, dict) else (None, None)
     if doc is None or prov is None:
         return None
@@ -16,7 +18,8 @@ def citation_info(repo, cit, as_of: _dt.date) -> dict | None:
     return {"doc": doc.id, "provision": prov["id"], "title": doc.title, "doc_number": d.get("doc_number"),
             "label": prov.get("label"), "summary": prov.get("summary"), "level": d.get("level"),
             "level_zh": vocab.LEVELS.get(d.get("level")), "status": d.get("status"),
-            "in_force": in_force(d, as_of) is None, "state_zh": state_zh(d, as_of), "verified": d.get("verified") is True}
+            "in_force": in_force(d, as_of) is None, "state_zh": state_zh(d, as_of),
+            "verified": d.get("verified") is True, "evidence": evidence.effective(prov, doc)}
 
 
 def citations_info(repo, citations, as_of: _dt.date) -> list[dict]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 from functools import lru_cache
 
-from tools.domain import workdays
+from tools.domain import evidence, workdays
 from tools.domain.citations import citations_info
 from tools.domain.durations import Duration
 from tools.domain.editions import is_current
@@ -64,8 +64,9 @@ class Answer:
         self.out = {"case": case["case"], "as_of": case["as_of"], "subject": case["subject"], "information": None,
                     "list": None, "public_credit_information": None, "excluded_by": None, "regime": None,
                     "publication": None, "repair": None, "measures": None, "removal": None,
-                    "unknown": [], "trace": [], "unverified": []}
+                    "unknown": [], "trace": [], "unverified": [], "evidence": None}
         self._used: set = set()
+        self._grades: list = []
 
     def unknown(self, field: str, reason: str) -> None:
         self.out["unknown"].append({"field": field, "reason": reason})
@@ -76,21 +77,30 @@ class Answer:
                                   "citations": _trace_citations(self.repo, citations, self.case["as_of"])})
 
     def used(self, rec) -> None:
-        if rec.data.get("verified") is not True and rec.path not in self._used:
-            self._used.add(rec.path)
-            self.out["unverified"].append({"record": rec.id, "name": rec.title, "note": rec.data.get("note") or ""})
+        """A record the answer rests on: its grade of evidence counts towards the answer's (the weakest), and an
+        unverified one is listed with its grade."""
+        if rec.path in self._used:
+            return
+        self._used.add(rec.path)
+        grade = evidence.grade(rec.data)
+        self._grades.append(grade)
+        self.out["evidence"] = evidence.weakest(self._grades)
+        if rec.data.get("verified") is not True:
+            self.out["unverified"].append({"record": rec.id, "name": rec.title, "note": rec.data.get("note") or "",
+                                           "evidence": grade})
 
 
 def _trace_citations(repo, citations, as_of) -> list:
-    """{doc, provision, label, title} of each citation: a fresh list of dicts shared between answers (read-only),
-    remembered per list of citations (held by the memo, so its identity is not reused) and day."""
+    """{doc, provision, label, title, evidence} of each citation: a fresh list of dicts shared between answers
+    (read-only), remembered per list of citations (held by the memo, so its identity is not reused) and day."""
     if not citations:
         return []
     key = ("trace citations", id(citations), as_of)
     hit = repo.derived.get(key)
     if hit is None or hit[0] is not citations:
         hit = repo.derived[key] = (citations, [{"doc": c["doc"], "provision": c["provision"], "label": c["label"],
-                                                "title": c["title"]} for c in citations_info(repo, citations, as_of)])
+                                                "title": c["title"], "evidence": c["evidence"]}
+                                               for c in citations_info(repo, citations, as_of)])
     return list(hit[1])
 
 

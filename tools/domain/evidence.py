@@ -57,3 +57,19 @@ def names_copy(source) -> bool:
 def names_official_url(source) -> bool:
     """The source gives at least one URL on an official publisher's domain (what official requires)."""
     return any(is_official(u) for u in urls(source))
+
+
+def zh(value) -> str | None:
+    """The grade's Chinese name (None for no grade or an unknown value)."""
+    return EVIDENCE.get(value) if isinstance(value, str) else None
+
+
+def weakest(grades) -> str | None:
+    """The weakest grade of a conclusion resting on several records (a record without a grade counts as weakest of
+    all: nothing says where its facts were read); None when there are no records."""
+    grades = list(grades)
+    if not grades:
+        return None
+    if any(g not in EVIDENCE for g in grades):
+        return None
+    return max(grades, key=GRADES.index)

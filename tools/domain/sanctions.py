@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
+from tools.domain import evidence
 from tools.domain.citations import citations_info
 from tools.domain.measures import rows_for_list
 from tools.domain.validity import valid_on
@@ -63,10 +64,12 @@ def measures_for_list(repo, regime, as_of: _dt.date, matter: str | None = None) 
                     "list": m.group, "content": [r.get("content") for r in rows if r.get("content")],
                     "implementers": implementers, "implementer_types": types, "matters": matters,
                     "basis": citations_info(repo, citations, as_of), "verified": m.data.get("verified") is True,
+                    "evidence": evidence.grade(m.data),
                     "rows": [{"row": row.path[1] if row.path else 0, "content": row.data.get("content"),
                               "implementers": implementer_names(row.data),
                               "implementer_types": implementer_types(row.data),
                               "matters": list(row.data.get("matters") or []),
                               "basis": citations_info(repo, row.data.get("basis"), as_of),
-                              "duration": row_duration(row.data)} for row in applying]})
+                              "duration": row_duration(row.data),
+                              "evidence": evidence.effective(row.data, m)} for row in applying]})
     return out

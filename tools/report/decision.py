@@ -24,7 +24,8 @@ def to_json(answer) -> str:
 
 
 def _cites(citations) -> str:
-    return "、".join(f"《{c.get('title') or c['doc']}》{c.get('label') or c['provision']}" for c in citations)
+    return "、".join(f"《{c.get('title') or c['doc']}》{c.get('label') or c['provision']}"
+                    + ("（推断）" if c.get("evidence") == "reconstructed" else "") for c in citations)
 
 
 def text(answer: dict, where: str = "") -> str:
@@ -50,5 +51,11 @@ def text(answer: dict, where: str = "") -> str:
     for u in a["unknown"]:
         lines.append(f"? 未知（{u['field']}）：{u['reason']}")
     if a["unverified"]:
-        lines.append("! 所用记录尚未逐项核实：" + "、".join(f"{u['name']}（{u['record']}）" for u in a["unverified"]))
+        lines.append("! 所用记录尚未逐项核实：" + "、".join(
+            f"{u['name']}（{u['record']}；{vocab.EVIDENCE.get(u.get('evidence'), '证据等级未标明')}）"
+            for u in a["unverified"]))
+    weak = [u["name"] for u in a["unverified"] if u.get("evidence") == "reconstructed"]
+    if weak:
+        lines.append("! 以下记录是推断重构的，不是从原文读到的事实；依据它们的结论只能作为查找原文的线索，"
+                     "办事和认定请以发布机关公布的原文为准：" + "、".join(weak))
     return "\n".join(lines) + "\n"

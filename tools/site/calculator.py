@@ -20,7 +20,7 @@ import datetime as _dt
 import json
 
 from tools.domain import decide as _decide
-from tools.domain import durations, workdays
+from tools.domain import durations, evidence, workdays
 from tools.domain.citations import citations_info
 from tools.domain.decide import default_information
 from tools.domain.editions import current_member
@@ -28,7 +28,7 @@ from tools.domain.repair import is_judicial, regimes_in_force, service_in_force
 from tools.domain.sanctions import measures_for_list
 from tools.model import vocab
 from tools.model.cases import CASE_KINDS, PROCEDURES
-from tools.site.plain import Plain
+from tools.site.plain import Plain, evidence_words
 
 PAGE = "calculator.md"
 DATA = "assets/calculator-data.json"
@@ -70,7 +70,7 @@ class _Citations:
             key = (c["doc"], c["provision"])
             if key not in self._index:
                 self._index[key] = len(self.table)
-                self.table.append([c["doc"], c["provision"], c["label"]])
+                self.table.append([c["doc"], c["provision"], c["label"], c["evidence"]])
                 self.documents[c["doc"]] = c["title"]
             out.append(self._index[key])
         return out
@@ -126,7 +126,8 @@ def calculator_data(repo, as_of: _dt.date) -> dict:
             "exclusions": {key: {"excluded": (decl or {}).get("excluded") is True,
                                  "basis": cites.refs((decl or {}).get("basis"))}
                            for key, decl in declared.items() if key in _decide.EXCLUSION_FLAGS},
-            "repair": _repair(rec, cites), "current": current_member(repo, rec), "verified": d.get("verified") is True})
+            "repair": _repair(rec, cites), "current": current_member(repo, rec), "verified": d.get("verified") is True,
+            "evidence": evidence.grade(d)})
 
     # one entry of each kind stands for its kind: service_in_force reads only the entry's kind
     by_kind = {}
@@ -157,7 +158,7 @@ def calculator_data(repo, as_of: _dt.date) -> dict:
             "basis": cites.refs(d.get("basis")),
             "service": {"days": service.get("time_limit_working_days"), "basis": cites.refs(service.get("basis"))}
             if service else None,
-            "verified": d.get("verified") is True})
+            "verified": d.get("verified") is True, "evidence": evidence.grade(d)})
 
     measure_days = _changes(list(repo.of_kind("measure")) + list(repo.of_kind("measure_list")))
     rows, row_index, measures = [], {}, {}
@@ -166,7 +167,8 @@ def calculator_data(repo, as_of: _dt.date) -> dict:
         def value(day):
             out = []
             for m in measures_for_list(repo, regime, day):
-                measures[m["id"]] = {"name": m["name"], "category": m["category"], "verified": m["verified"]}
+                measures[m["id"]] = {"name": m["name"], "category": m["category"], "verified": m["verified"],
+                                     "evidence": m["evidence"]}
                 for row in m["rows"]:
                     key = (m["id"], row["row"])
                     if key not in row_index:
@@ -194,7 +196,7 @@ def calculator_data(repo, as_of: _dt.date) -> dict:
             "removal": {"description": removal.get("description"), "basis": cites.refs(removal.get("basis"))}
             if removal else None,
             "measures": _timeline(measure_days, rows_on(rec)),
-            "verified": d.get("verified") is True})
+            "verified": d.get("verified") is True, "evidence": evidence.grade(d)})
 
     used_durations = {v for r in regimes for p in r["periods"].values() for k, v in p.items()
                       if k in ("minimum", "maximum")}
@@ -221,7 +223,8 @@ def calculator_data(repo, as_of: _dt.date) -> dict:
         "exclusion_flags": list(_decide.EXCLUSION_FLAGS),
         "penalty_class_hints": {k: list(v) for k, v in _decide.PENALTY_CLASS_HINTS.items()},
         "words": {
-            "case_kinds": CASE_KINDS, "procedures": PROCEDURES, "subjects": vocab.SUBJECTS,
+            "case_kinds": CASE_KINDS, "evidence": {k: evidence_words(k)[0] for k in vocab.EVIDENCE},
+            "procedures": PROCEDURES, "subjects": vocab.SUBJECTS,
             "severities": vocab.SEVERITIES, "exclusions": vocab.PENALTY_EXCLUSIONS,
             "period_starts": vocab.PERIOD_STARTS, "channels": vocab.REPAIR_CHANNELS,
             "materials": vocab.REPAIR_MATERIALS,

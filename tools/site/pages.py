@@ -157,17 +157,27 @@ class Site:
                 return Markup(md(f"{c.get('doc')} {c.get('provision')}（未找到）"))
             target = f"{page_uri(doc)}#{prov['id']}" if _ID_RE.match(prov["id"]) else page_uri(doc)
             summary = f"：{md(prov.get('summary'))}" if prov.get("summary") else ""
-            unverified = "（未核实）" if doc.data.get("verified") is not True else ""
             note = f"（说明：{md(c.get('note'))}）" if c.get("note") else ""
             label = prov.get("label") or prov["id"]
-            return Markup(f"[《{md(doc.title)}》{md(label)}]({rel(target)}){unverified}{note}{summary}")
+            return Markup(f"[《{md(doc.title)}》{md(label)}]({rel(target)}){cite_mark(doc, prov)}{note}{summary}")
+
+        def cite_mark(doc, prov) -> str:
+            """What a citation says of its own standing: a provision inferred (its label and summary not read in any
+            text) is said to be no fact; an unverified one is said to be unverified."""
+            if grades.effective(prov, doc) == "reconstructed":
+                return "（条款编号和内容系推断，未读到原文，不作为依据）"
+            return "（未核实）" if doc.data.get("verified") is not True or prov.get("verified") is False else ""
 
         def cite_label(c) -> Markup:
             doc = self.repo.get(c.get("doc"), "document")
             prov = self.repo.provision(c.get("doc"), c.get("provision"))
             if doc is None or prov is None:
                 return Markup(md(c.get("provision")))
-            return Markup(f"[{md(prov.get('label') or prov['id'])}]({rel(page_uri(doc))}#{prov['id']})")
+            return Markup(f"[{md(prov.get('label') or prov['id'])}]({rel(page_uri(doc))}#{prov['id']})"
+                          + short_mark(doc, prov))
+
+        def short_mark(doc, prov) -> str:
+            return "（推断）" if grades.effective(prov, doc) == "reconstructed" else ""
 
         def grade_line(rec) -> str:
             """Where the page's facts were read, in plain words (raw HTML, every text escaped); a reconstruction
@@ -216,7 +226,7 @@ class Site:
             if doc is None or prov is None:
                 return Markup(md(self.plain.text(c.get("doc"))))
             return Markup(f"[《{md(doc.data.get('short_title') or doc.title)}》{md(prov.get('label') or '')}]"
-                          f"({rel(page_uri(doc))}#{prov['id']})")
+                          f"({rel(page_uri(doc))}#{prov['id']})" + short_mark(doc, prov))
 
         def anchor(pid) -> Markup:
             return Markup("{#" + pid + "}") if isinstance(pid, str) and _ID_RE.match(pid) else Markup("")
