@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from tools.domain import durations
+from tools.domain.citations import cite_text, unresolved_text
 from tools.domain.durations import Duration
 from tools.domain.numerals import articles_in_zh
 from tools.model import vocab
@@ -94,9 +95,8 @@ class CitationIndex:
         return out
 
     def label(self, cit) -> str:
-        doc = self.repo.get(cit.get("doc"), "document")
-        prov = self.repo.provision(cit.get("doc"), cit.get("provision")) or {}
-        return f"《{doc.title if doc else cit.get('doc')}》{prov.get('label') or cit.get('provision')}"
+        """The citation as the 纳入依据 column writes it (what ``parse`` reads back)."""
+        return cite_text(self.repo, cit) or unresolved_text(cit)
 
 
 def _fields(row: dict, catalog, categories: dict, cites: CitationIndex) -> dict:

@@ -13,6 +13,7 @@ import tempfile
 from io import BytesIO
 from pathlib import Path
 
+from tools.domain.citations import cite_text, unresolved_text
 from tools.model.records import iter_citations
 from tools.model.schemas import SCHEMAS, fields_of, short_zh
 
@@ -122,11 +123,8 @@ def record_changes(a, b, cite=None) -> dict:
 def citer(*repos):
     """cite(doc, provision) → 《title》第N条 from the first repository that knows it, else doc#provision."""
     def cite(doc, prov):
-        for repo in repos:
-            d, p = repo.get(doc, "document"), repo.provision(doc, prov)
-            if d is not None and p is not None:
-                return f"{d.title}{p.get('label') or ''}" if d.title.startswith("《") else f"《{d.title}》{p.get('label') or ''}"
-        return f"{doc}#{prov}"
+        cit = {"doc": doc, "provision": prov}
+        return next((t for repo in repos if (t := cite_text(repo, cit)) is not None), None) or unresolved_text(cit)
     return cite
 
 

@@ -22,6 +22,20 @@ def citation_info(repo, cit, as_of: _dt.date) -> dict | None:
             "verified": d.get("verified") is True, "evidence": evidence.effective(prov, doc)}
 
 
+def cite_text(repo, cit) -> str | None:
+    """A citation as people write it, 《文件名称》第N条 (the provision's id when it has no label); None when it does
+    not resolve in ``repo``. The one formatter of the exports, the spreadsheets and ``diff``."""
+    doc, prov = repo.cited(cit) if isinstance(cit, dict) else (None, None)
+    if doc is None or prov is None:
+        return None
+    return f"《{doc.title.strip('《》')}》{prov.get('label') or prov.get('id')}"
+
+
+def unresolved_text(cit) -> str:
+    """What is shown for a citation no repository resolves: doc#provision, as written."""
+    return f"{cit.get('doc')}#{cit.get('provision')}" if isinstance(cit, dict) else str(cit)
+
+
 def citations_info(repo, citations, as_of: _dt.date) -> list[dict]:
     """Each distinct resolvable citation once, in order (remembered per list of citations and day)."""
     if not citations:

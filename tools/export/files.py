@@ -18,6 +18,7 @@ from tools.base.outputs import json_bytes as _json_bytes, write_tree
 from tools.base.provenance import build_time, commit_id
 from tools.graph.serialize import to_json as graph_json
 from tools.graph.queries import joint_sanctions
+from tools.domain.citations import cite_text, unresolved_text
 from tools.domain.measures import rows as measure_rows
 from tools.model import vocab
 from tools.model.records import iter_citations
@@ -71,10 +72,7 @@ def _plain(value):
 
 def cite_label(repo, cit) -> str:
     """《文件名称》第N条 for a citation (doc#provision when it does not resolve)."""
-    doc, prov = repo.cited(cit)
-    if doc is None or prov is None:
-        return f"{cit.get('doc')}#{cit.get('provision')}"
-    return f"《{doc.title.strip('《》')}》{prov.get('label') or prov.get('id')}"
+    return cite_text(repo, cit) or unresolved_text(cit)
 
 
 def _joined(values) -> str:
