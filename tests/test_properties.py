@@ -42,3 +42,18 @@ def test_lint_of_any_file_exits_0_or_1(tmp_path_factory, data, where, capsys):
     code = main(["--root", str(repo), "lint", "--format", "json"])
     out, err = capsys.readouterr()
     assert code in (0, 1) and "Traceback" not in out + err
+
+
+_VALUES = st.recursive(st.one_of(st.text(max_size=3), st.integers(), st.none(), st.booleans(), st.dates()),
+                       lambda inner: st.one_of(st.lists(inner, max_size=4),
+                                               st.dictionaries(st.text(max_size=3), inner, max_size=4)),
+                       max_leaves=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_VALUES)
+def test_the_fast_string_walk_is_the_general_walk(data):
+    """Record.strings (iter_strings, specialised for speed) gives what the general walk gives for strings."""
+    from tools.model.records import _walk, iter_strings
+    assert iter_strings(data) == _walk(data, (), lambda node: isinstance(node, str))
+    assert iter_strings({"a": data}, ("p",)) == _walk({"a": data}, ("p",), lambda node: isinstance(node, str))

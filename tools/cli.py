@@ -213,6 +213,10 @@ def cmd_lint(args) -> int:
         print("提示：未找到 libyaml，改用纯 Python 的 YAML 解析器（结果相同，但速度慢很多）", file=sys.stderr)
     result = lint(args.root, args.as_of, _rel_paths(args.root, args.paths), workers=_workers(args),
                   cache=_cache(args))
+    if args.standalone:
+        from tools.base import gc_scope
+
+        gc_scope.settle()  # the model lives until the process ends: reporting need not walk it again
     report = (REPORTERS["text"](result, errors_only=args.errors_only, show_waived=args.show_waived)
               if args.format == "text" else REPORTERS[args.format](result))
     sys.stdout.write(report.text)
@@ -648,6 +652,7 @@ def main(argv=None, standalone: bool = False) -> int:
     from tools.base import gc_scope
 
     args = _parser().parse_args(argv)
+    args.standalone = standalone
     if not hasattr(args, "root"):  # not given before or after the command
         args.root = default_root()
     try:
