@@ -426,3 +426,69 @@ def test_the_benchmark_figures_run_on_a_small_feed(tmp_path):
     r = figs["sizes"][0]
     assert r["planted_found"] == r["planted"] == 2 and r["floor"] > 0 and r["peak_mib"] > 0
     assert "下限的" in format_audit(figs) and "固定开销" in format_audit(figs)
+
+
+# -- the fast XLSX reader gives the frames of the careful one ---------------------------------------------------------
+
+_CELL = st.one_of(st.none(), st.text(alphabet="甲乙 0123456789-Xa=", max_size=8), st.integers(-10**14, 10**14),
+                  st.floats(-1e6, 1e6, allow_nan=False).map(lambda f: round(f, 3)), st.booleans(),
+                  st.dates(dt.date(1950, 1, 1), dt.date(2060, 12, 31)),
+                  st.datetimes(dt.datetime(1950, 1, 1), dt.datetime(2060, 12, 31)).map(lambda d: d.replace(microsecond=0)))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 2), st.lists(st.lists(_CELL, max_size=6), max_size=12), st.integers(1, 5))
+def test_calamine_reads_the_frames_openpyxl_reads(tmp_path_factory, blank_columns, body, block):
+    """python-calamine (the fast path) and openpyxl (the careful path) give the same rows, row numbers and texts,
+    also when the first columns are empty (calamine's range then starts later) and rows are empty."""
+    from openpyxl import Workbook
+
+    from tools.audit.read import FeedError, Source, fast_xlsx_blocks, xlsx_blocks
+    path = tmp_path_factory.mktemp("x") / "feed.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    width = 6 + blank_columns
+    ws.append([None] * blank_columns + [f"列{i}" for i in range(6)])
+    for r in body:
+        ws.append([None] * blank_columns + r)
+    wb.save(path)
+    src = Source(path, "xlsx", None, [None] * blank_columns + [f"列{i}" for i in range(6)])
+    assert len(src.header) == width
+
+    def frames(reader):
+        try:
+            got = list(reader(src, block))
+        except FeedError as exc:  # a cell written "=…" is a formula: both refuse it with the same words
+            return str(exc)
+        return pl.concat(got) if got else None
+
+    slow, fast = frames(xlsx_blocks), frames(fast_xlsx_blocks)
+    if isinstance(slow, str) or isinstance(fast, str):
+        assert slow == fast
+        return
+    nonempty = lambda df: None if df is None else df.filter(~pl.all_horizontal([pl.col(c).is_null() for c in df.columns
+                                                                                 if c != "__row"]))
+    slow, fast = nonempty(slow), nonempty(fast)
+    assert (slow is None or slow.height == 0) == (fast is None or fast.height == 0)
+    if slow is not None and slow.height:
+        assert fast.to_dicts() == slow.to_dicts()
+
+
+def test_a_formula_anywhere_is_named_by_its_cell(tmp_path):
+    from openpyxl import Workbook
+
+    from tools.audit.read import FeedError, Source, fast_xlsx_blocks, has_formulas
+    path = tmp_path / "f.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["甲", "乙"])
+    ws.append(["1", "2"])
+    ws.append(["3", "=A2*2"])
+    wb.save(path)
+    assert has_formulas(path)
+    with pytest.raises(FeedError) as exc:
+        list(fast_xlsx_blocks(Source(path, "xlsx", None, ["甲", "乙"])))
+    assert "第 3 行“乙”是公式" in str(exc.value)
+    ws["B3"] = "A2*2"
+    wb.save(path)
+    assert not has_formulas(path)
