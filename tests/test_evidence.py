@@ -356,5 +356,8 @@ def test_the_built_repository_site_links_only_to_official_publishers(tmp_path):
             if re.match(r"(?i)^(https?:)?//", href) and not is_official(href):
                 outside.append((page.relative_to(out).as_posix(), line, href))
     assert outside == []
-    assert "squidfunk" not in (out / "index.html").read_text(encoding="utf-8")
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert "squidfunk" not in home
+    # why so many records are reconstructed or secondary, and what was searched: one click from the home page
+    assert 'href="unread/"' in home and "查过哪些地方" in (out / "unread" / "index.html").read_text(encoding="utf-8")
     assert "证据等级" in (out / "index.html").read_text(encoding="utf-8")
