@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-from tools.domain.sources import is_official, urls
 from tools.model.vocab import EVIDENCE, OFFICIAL_EVIDENCE
 
 GRADES = tuple(EVIDENCE)
@@ -56,6 +55,8 @@ def names_copy(source) -> bool:
 
 def names_official_url(source) -> bool:
     """The source gives at least one URL on an official publisher's domain (what official requires)."""
+    from tools.domain.sources import is_official, urls  # the domain list is read only where links are judged
+
     return any(is_official(u) for u in urls(source))
 
 
