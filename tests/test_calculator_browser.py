@@ -19,6 +19,7 @@ from tools.casefiles import differences, read
 from tools.domain.decide import answer_case
 from tools.model.repository import load_repository
 from tools.report.decision import plain
+from tools.model.vocab import KINDS
 from tools.site.plain import evidence_words
 
 pytestmark = pytest.mark.slow
@@ -76,8 +77,8 @@ def test_the_browser_agrees_with_decide_on_every_case(calculator):
         for key in MAIN_KEYS:
             assert js[key] == expected[key], (case.name, key)
         # the records used that are not yet verified: the same, in the same order (the page shows their names)
-        assert [(u["record"], u["evidence"]) for u in js["unverified"]] == \
-            [(u["record"], u["evidence"]) for u in expected["unverified"]], case.name
+        assert [(u["record"], u["evidence"], u["kind"]) for u in js["unverified"]] == \
+            [(u["record"], u["evidence"], u["kind"]) for u in expected["unverified"]], case.name
 
 
 def test_bad_input_is_refused_not_guessed(calculator):
@@ -115,11 +116,15 @@ def test_the_form_shows_the_earliest_repair_date_on_a_phone(browser, real_site, 
     expected, _ = answer_case(load_repository(ROOT)[0], {"case": "penalty", "subject": "legal_person",
                                                          "decided_on": "2025-03-01", "procedure": "ordinary",
                                                          "severity": "general"}, _dt.date.today())
-    guessed = [u["name"] for u in expected["unverified"] if u["evidence"] == "reconstructed"]
+    guessed = [f"{KINDS[u['kind']]}“{u['name']}”" for u in expected["unverified"] if u["evidence"] == "reconstructed"]
     for u in expected["unverified"]:
-        assert f"{u['name']}（{evidence_words(u['evidence'])[0]}）" in text
-    assert ("是根据其他资料推断整理的，不是从原文读到的事实" in text) == bool(guessed)
-    assert all(f"“{name}”" in text for name in guessed)
+        assert f"{KINDS[u['kind']]}“{u['name']}”——证据等级：{evidence_words(u['evidence'])[0]}" in text
+    warning = result.locator(".benxi-warning")
+    assert warning.count() == (1 if guessed else 0)
+    if guessed:  # the warning comes first, before the figures, and names each inferred record with what it is
+        assert all(name in warning.inner_text() for name in guessed) and "不能作为办事或认定的依据" in warning.inner_text()
+        assert warning.bounding_box()["y"] < result.locator("dl.benxi-facts").bounding_box()["y"]
+        assert warning.locator("a").get_attribute("href").endswith("/unread/")
     assert p.evaluate("document.documentElement.scrollWidth") <= WIDTH, "the page is wider than a phone"
     p.screenshot(path=str(tmp_path / "calculator-375.png"), full_page=True)
     # a listing: the measures, and a repair application

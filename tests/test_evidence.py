@@ -304,6 +304,8 @@ def test_site_shows_the_grade_on_every_record_page_and_counts_on_the_home_page(s
     measure = _page(site, "measures/list-2021/measure-a")
     assert '<div class="admonition warning evidence evidence-reconstructed"><p class="admonition-title">证据等级：推断重构，不作为事实</p>' in measure
     assert "不是从原文读到的事实" in measure and "本项的证据等级：官方数据库文本的副本" in measure
+    assert re.search(r'为什么有推断整理的内容、本库查过哪些地方：见<a href="(\.\./)+unread/">尚未读到原文的官方文件</a>',
+                     measure)
     entry = _page(site, "catalogs/cat-2021/entry-a")
     assert "news.example.com（转载，非官方）" in entry and 'href="https://news.example.com' not in entry
     assert '<a href="https://www.gov.cn/b.htm"' in entry
@@ -321,9 +323,10 @@ def test_a_citation_of_an_inferred_provision_says_so_wherever_it_is_shown(site_r
          "    summary: 示例条款一。\n    verified: false\n    evidence: reconstructed\n")
     assert build(site_repo) == 0
     entry = _page(site_repo / "site", "catalogs/cat-2021/entry-a")
-    assert "第一条</a>（条款编号和内容系推断，未读到原文，不作为依据）" in entry
+    assert "第一条</a>〔推断：条款编号和内容未读到原文，请以原文为准〕" in entry
     law = _page(site_repo / "site", "documents/example-law")
-    assert "第二条（条款编号和内容系推断" not in law and "第二条</a>（条款编号和内容系推断" not in entry
+    assert "第二条〔推断" not in law and "第二条</a>〔推断" not in entry
+    assert "为什么有推断整理的内容" not in entry  # entry-a is read from an official copy: no reconstruction box
     repo, _ = load_repository(site_repo)
     from tools.domain.citations import citation_info
     from tools.domain.decide import decide
@@ -333,7 +336,7 @@ def test_a_citation_of_an_inferred_provision_says_so_wherever_it_is_shown(site_r
     assert citation_info(repo, {"doc": "example-law", "provision": "art-2"}, AS_OF)["evidence"] == "official_copy"
     case, _ = check({"case": "penalty", "as_of": "2026-11-25", "subject": "legal_person", "decided_on": "2025-03-01",
                      "procedure": "ordinary", "severity": "general", "information": "entry-a"}, AS_OF)
-    assert "《示例法（测试夹具）》第一条（推断）" in text(decide(repo, case))
+    assert "《示例法（测试夹具）》第一条〔推断〕" in text(decide(repo, case))
 
 
 def test_the_build_refuses_a_site_that_links_elsewhere(tmp_path):

@@ -100,7 +100,9 @@
     });
   }
   function basis(refs) {
-    return cites(refs).map(function (c) { return { doc: c.doc, provision: c.provision, label: c.label }; });
+    return cites(refs).map(function (c) {
+      return { doc: c.doc, provision: c.provision, label: c.label, evidence: c.evidence };
+    });
   }
   function copy(list) { return list ? list.slice() : []; }
   function has(obj, key) { return obj != null && Object.prototype.hasOwnProperty.call(obj, key); }
@@ -133,13 +135,13 @@
     }
     return worst < 0 ? null : GRADES[worst];
   }
-  Answer.prototype.used = function (rec) {
+  Answer.prototype.used = function (rec, kind) {
     if (this.seen[rec.id]) return;
     this.seen[rec.id] = true;
     var grade = has(rec, "evidence") ? rec.evidence : null;
     this.grades.push(grade);
     this.out.evidence = weakest(this.grades);
-    if (!rec.verified) this.out.unverified.push({ record: rec.id, name: rec.name, evidence: grade });
+    if (!rec.verified) this.out.unverified.push({ record: rec.id, name: rec.name, evidence: grade, kind: kind });
   };
 
   function decide(c) {
@@ -154,7 +156,7 @@
 
   function penalty(a, decidedOn) {
     var entry = information(a);
-    a.used(entry);
+    a.used(entry, "catalog_entry");
     a.out.information = entry.id;
     if (entry.subjects.indexOf(a.c.subject) < 0) {
       a.unknown("public_credit_information",
@@ -214,7 +216,7 @@
       a.unknown("regime", "决定日期 " + decidedOn + " 没有施行中的公示与修复制度（" + since + "），公示期限无法确定");
       return null;
     }
-    a.used(reg);
+    a.used(reg, "repair_regime");
     a.out.regime = reg.id;
     a.trace("适用决定日期 " + decidedOn + " 施行的“" + reg.name + "”", DATA.applied.periods, reg.basis);
     return reg;
@@ -353,8 +355,8 @@
     var by = !days && has(rec, "kind") ? regime(on(DATA.service_in_force[rec.kind], when)) : null;
     if (by) {
       days = by.service.days;
-      a.used(by);
-      a.trace("办理时限 " + days + " 个工作日，不收费（“" + by.name + "”，" + when + " 施行）", DATA.applied.service,
+      a.used(by, "repair_regime");
+      a.trace("办理时限 " + days + " 个工作日，不收费（按 " + when + " 施行的“" + by.name + "”）", DATA.applied.service,
         by.service.basis);
     } else if (days) {
       a.trace("办理时限 " + days + " 个工作日" + (out.free_of_charge ? "，不收费" : ""), DATA.applied.service, r.basis);
@@ -367,7 +369,7 @@
   function listing(a, listedOn) {
     var reg = find(DATA.lists, a.c.list);
     if (!reg) throw caseError("list", "没有这一个严重失信主体名单");
-    a.used(reg);
+    a.used(reg, "list_regime");
     a.out.list = reg.id;
     var matter = get(a.c, "matter");
     var rows = (on(reg.measures, a.c.as_of) || []).map(function (i) { return DATA.rows[i]; })
@@ -376,14 +378,15 @@
       var m = DATA.measures[row.measure];
       return {
         measure: row.measure, name: m.name, category: m.category, row: row.row, content: row.content,
-        implementers: copy(row.implementers), matters: copy(row.matters), basis: basis(row.basis), verified: m.verified
+        implementers: copy(row.implementers), matters: copy(row.matters), basis: basis(row.basis), verified: m.verified,
+        evidence: m.evidence
       };
     });
     var order = [];
     rows.forEach(function (row) { if (order.indexOf(row.measure) < 0) order.push(row.measure); });
     order.forEach(function (id) {
       var m = DATA.measures[id], refs = [];
-      a.used({ id: id, name: m.name, verified: m.verified, evidence: m.evidence });
+      a.used({ id: id, name: m.name, verified: m.verified, evidence: m.evidence }, "measure");
       rows.forEach(function (row) {
         if (row.measure === id) row.basis.forEach(function (i) { if (refs.indexOf(i) < 0) refs.push(i); });
       });
@@ -589,9 +592,19 @@
   function citeText(list) {
     return list.map(function (c, i) {
       var article = (c.label || "").replace(/、$/, ""); // 二、 -> 二
-      return (i && list[i - 1].doc === c.doc ? "" : "《" + DATA.documents[c.doc] + "》") + article
-        + (c.evidence === "reconstructed" ? "（条款编号系推断，未读到原文）" : "");
+      return (i && list[i - 1].doc === c.doc ? "" : bookTitle(DATA.documents[c.doc])) + article
+        + (c.evidence === "reconstructed" ? W.inferred : "");
     }).join("、");
+  }
+  // 《…》 around a title, the marks inside turned to 〈…〉 (domain.citations.book_title)
+  function bookTitle(title) {
+    var inner = String(title).trim().replace(/^《/, "").replace(/》$/, "");
+    return "《" + inner.replace(/《/g, "〈").replace(/》/g, "〉") + "》";
+  }
+  // the records the answer rests on that were inferred, named with what they are: 惩戒措施“…”
+  function inferredRecords(answer) {
+    return answer.unverified.filter(function (u) { return u.evidence === "reconstructed"; })
+      .map(function (u) { return (W.kinds[u.kind] || "记录") + "“" + u.name + "”"; });
   }
 
   function show(box, answer) {
@@ -625,6 +638,15 @@
       if (rep.missing_materials) fact("尚缺材料", rep.missing_materials.length ? names(W.materials, rep.missing_materials) : "无");
       fact("最迟答复日期", rep.result_due);
     }
+    var guessed = inferredRecords(answer);
+    if (guessed.length) {  // first, before any figure: what in the answer rests on inferred records
+      box.appendChild(el("div", { class: "benxi-warning", role: "note" }, [
+        el("strong", {}, ["注意："]),
+        "本答案用到根据其他资料推断整理的记录：" + guessed.join("、") + "。它们不是从原文读到的事实，依据"
+        + (guessed.length > 1 ? "它们" : "它") + "的结论只能作为查找原文的线索，不能作为办事或认定的依据。原因见",
+        el("a", { href: script.src.replace(/assets\/calculator\.js(\?.*)?$/, "unread/") }, ["尚未读到原文的官方文件"]),
+        "。"]));
+    }
     var dl = el("dl", { class: "benxi-facts" });
     facts.forEach(function (f) { dl.appendChild(el("dt", {}, [f[0]])); dl.appendChild(el("dd", {}, [f[1]])); });
     box.appendChild(dl);
@@ -632,7 +654,8 @@
       box.appendChild(el("h3", {}, ["适用的惩戒措施（" + answer.measures.length + " 项）"]));
       var ul = el("ul");
       answer.measures.forEach(function (m) {
-        ul.appendChild(el("li", {}, [el("strong", {}, [m.name]), "：" + (m.content || "")
+        var mark = m.evidence === "reconstructed" ? "〔推断整理〕" : "";
+        ul.appendChild(el("li", {}, [el("strong", {}, [m.name + mark]), "：" + (m.content || "")
           + "。实施：" + (m.implementers.join("、") || "未写明") + "。适用事项：" + (m.matters.join("、") || "未写明")
           + (m.basis.length ? "。依据 " + citeText(m.basis) : "")]));
       });
@@ -656,19 +679,14 @@
       box.appendChild(unknowns);
     }
     if (answer.unverified.length) {
-      var graded = function (u) {
+      box.appendChild(el("p", { class: "benxi-note" }, ["以下所用记录尚未对照来源逐项核实，请以认定单位的规定为准："]));
+      var unverified = el("ul", { class: "benxi-note" });
+      answer.unverified.forEach(function (u) {
         var words = DATA.words.evidence[u.evidence];
-        return u.name + (words ? "（" + words + "）" : "");
-      };
-      box.appendChild(el("p", { class: "benxi-note" }, ["以下所用记录尚未对照来源逐项核实，请以认定单位的规定为准："
-        + answer.unverified.map(graded).join("、")]));
-      var guessed = answer.unverified.filter(function (u) { return u.evidence === "reconstructed"; });
-      if (guessed.length) {
-        box.appendChild(el("p", { class: "benxi-note benxi-reconstructed" }, [
-          guessed.map(function (u) { return "“" + u.name + "”"; }).join("、")
-          + "是根据其他资料推断整理的，不是从原文读到的事实：依据它的结论只能作为查找原文的线索，"
-          + "不能作为办事或认定的依据。"]));
-      }
+        unverified.appendChild(el("li", {}, [(W.kinds[u.kind] || "记录") + "“" + u.name + "”"
+          + (words ? "——证据等级：" + words : "")]));
+      });
+      box.appendChild(unverified);
     }
   }
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from tools.domain import durations
-from tools.domain.citations import cite_text, unresolved_text
+from tools.domain.citations import book_title, cite_text, unresolved_text
 from tools.domain.durations import Duration
 from tools.domain.numerals import articles_in_zh
 from tools.model import vocab
@@ -73,8 +73,9 @@ class CitationIndex:
         for doc in repo.of_kind("document"):
             for name in (doc.data.get("title"), doc.data.get("short_title")):
                 if isinstance(name, str):
-                    self.docs[name] = doc
-                    self.docs[name.removeprefix("中华人民共和国")] = doc
+                    for form in (name, book_title(name)[1:-1]):  # also as written inside title marks: 〈…〉
+                        self.docs[form] = doc
+                        self.docs[form.removeprefix("中华人民共和国")] = doc
         self.repo = repo
 
     def parse(self, text) -> list[dict]:

@@ -22,13 +22,19 @@ def citation_info(repo, cit, as_of: _dt.date) -> dict | None:
             "verified": d.get("verified") is True, "evidence": evidence.effective(prov, doc)}
 
 
+def book_title(title: str) -> str:
+    """A title in title marks, as Chinese writes it: 《…》 around, the marks inside turned to 〈…〉."""
+    inner = str(title).strip().removeprefix("《").removesuffix("》")
+    return "《" + inner.replace("《", "〈").replace("》", "〉") + "》"
+
+
 def cite_text(repo, cit) -> str | None:
     """A citation as people write it, 《文件名称》第N条 (the provision's id when it has no label); None when it does
     not resolve in ``repo``. The one formatter of the exports, the spreadsheets and ``diff``."""
     doc, prov = repo.cited(cit) if isinstance(cit, dict) else (None, None)
     if doc is None or prov is None:
         return None
-    return f"《{doc.title.strip('《》')}》{prov.get('label') or prov.get('id')}"
+    return book_title(doc.title) + str(prov.get("label") or prov.get("id"))
 
 
 def unresolved_text(cit) -> str:

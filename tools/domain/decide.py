@@ -87,7 +87,7 @@ class Answer:
         self.out["evidence"] = evidence.weakest(self._grades)
         if rec.data.get("verified") is not True:
             self.out["unverified"].append({"record": rec.id, "name": rec.title, "note": rec.data.get("note") or "",
-                                           "evidence": grade})
+                                           "evidence": grade, "kind": rec.kind})
 
 
 def _trace_citations(repo, citations, as_of) -> list:
@@ -350,7 +350,7 @@ def _repair(a: Answer, rec, regime, period, severity) -> None:
     if by is not None and _usable(by):
         days = by.data["service"]["time_limit_working_days"]
         a.used(by)
-        a.trace(f"办理时限 {days} 个工作日，不收费（“{by.title}”，{when} 施行）", SERVICE, by.data["service"].get("basis"))
+        a.trace(f"办理时限 {days} 个工作日，不收费（按 {when} 施行的“{by.title}”）", SERVICE, by.data["service"].get("basis"))
     elif days:
         a.trace(f"办理时限 {days} 个工作日" + ("，不收费" if out["free_of_charge"] else ""), SERVICE, repair.get("basis"))
     out["time_limit_working_days"] = days
@@ -369,8 +369,9 @@ def _listing(a: Answer, listed_on: _dt.date) -> None:
     measures = measures_for_list(a.repo, regime, a.case["as_of"], matter)
     a.out["measures"] = [{"measure": m["id"], "name": m["name"], "category": m["category"], "row": row["row"],
                           "content": row["content"], "implementers": row["implementers"], "matters": row["matters"],
-                          "basis": [{"doc": b["doc"], "provision": b["provision"], "label": b["label"]}
-                                    for b in row["basis"]], "verified": m["verified"]}
+                          "basis": [{"doc": b["doc"], "provision": b["provision"], "label": b["label"],
+                                     "evidence": b["evidence"]} for b in row["basis"]],
+                          "verified": m["verified"], "evidence": m["evidence"]}
                          for m in measures for row in m["rows"]]
     for m in measures:
         rec = a.repo.get(m["id"], "measure")
@@ -403,7 +404,7 @@ def _listing(a: Answer, listed_on: _dt.date) -> None:
     removal = regime.data.get("removal") if isinstance(regime.data.get("removal"), dict) else None
     if removal:
         a.out["removal"] = {"description": removal.get("description"), "basis": [
-            {"doc": c["doc"], "provision": c["provision"], "label": c["label"]}
+            {"doc": c["doc"], "provision": c["provision"], "label": c["label"], "evidence": c["evidence"]}
             for c in citations_info(a.repo, removal.get("basis"), a.case["as_of"])]}
     if is_judicial(regime):
         a.out["repair"] = {"repairable": None, "earliest": None, "channels": [], "materials": [],

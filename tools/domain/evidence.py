@@ -12,6 +12,11 @@ import re
 from tools.model.vocab import EVIDENCE, OFFICIAL_EVIDENCE
 
 GRADES = tuple(EVIDENCE)
+# What every reader sees after a citation of an inferred provision (graded reconstructed: its number and content
+# were not read in any text): the long form where the citation stands alone, the short one in lists of labels.
+# Square brackets, so that it is not taken for a sub-item such as （十）.
+INFERRED = "〔推断：条款编号和内容未读到原文，请以原文为准〕"
+INFERRED_SHORT = "〔推断〕"
 # A copy named with where it was read: a file of the repository's reference collection (LawRefBook/Laws at a
 # known commit, see shared/reference/README.md), or a repository path at a commit (…/blob/<commit>/…, commit …).
 _COPY_REFERENCE = re.compile(r"shared/reference/(?:laws|texts)/\S+|/blob/[0-9a-f]{7,40}/|\bcommit\s*[0-9a-f]{7,40}\b"

@@ -4,6 +4,8 @@ from __future__ import annotations
 import datetime as _dt
 import json
 
+from tools.domain.citations import book_title
+from tools.domain.evidence import INFERRED_SHORT
 from tools.model import vocab
 from tools.model.cases import CASE_KINDS
 
@@ -24,8 +26,8 @@ def to_json(answer) -> str:
 
 
 def _cites(citations) -> str:
-    return "、".join(f"《{c.get('title') or c['doc']}》{c.get('label') or c['provision']}"
-                    + ("（推断）" if c.get("evidence") == "reconstructed" else "") for c in citations)
+    return "、".join(book_title(c.get("title") or c["doc"]) + str(c.get("label") or c["provision"])
+                    + (INFERRED_SHORT if c.get("evidence") == "reconstructed" else "") for c in citations)
 
 
 def text(answer: dict, where: str = "") -> str:
@@ -54,8 +56,10 @@ def text(answer: dict, where: str = "") -> str:
         lines.append("! 所用记录尚未逐项核实：" + "、".join(
             f"{u['name']}（{u['record']}；{vocab.EVIDENCE.get(u.get('evidence'), '证据等级未标明')}）"
             for u in a["unverified"]))
-    weak = [u["name"] for u in a["unverified"] if u.get("evidence") == "reconstructed"]
+    weak = [f"{vocab.KINDS.get(u.get('kind'), '记录')}“{u['name']}”" for u in a["unverified"]
+            if u.get("evidence") == "reconstructed"]
     if weak:
-        lines.append("! 以下记录是推断重构的，不是从原文读到的事实；依据它们的结论只能作为查找原文的线索，"
-                     "办事和认定请以发布机关公布的原文为准：" + "、".join(weak))
+        lines.append("! 本答案用到推断重构的记录（不是从原文读到的事实）：" + "、".join(weak)
+                     + ("；依据它们的结论" if len(weak) > 1 else "；依据它的结论")
+                     + "只能作为查找原文的线索，办事和认定请以发布机关公布的原文为准")
     return "\n".join(lines) + "\n"

@@ -224,6 +224,7 @@ def calculator_data(repo, as_of: _dt.date) -> dict:
         "penalty_class_hints": {k: list(v) for k, v in _decide.PENALTY_CLASS_HINTS.items()},
         "words": {
             "case_kinds": CASE_KINDS, "evidence": {k: evidence_words(k)[0] for k in vocab.EVIDENCE},
+            "inferred": evidence.INFERRED, "kinds": vocab.KINDS,
             "procedures": PROCEDURES, "subjects": vocab.SUBJECTS,
             "severities": vocab.SEVERITIES, "exclusions": vocab.PENALTY_EXCLUSIONS,
             "period_starts": vocab.PERIOD_STARTS, "channels": vocab.REPAIR_CHANNELS,

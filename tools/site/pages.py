@@ -22,6 +22,7 @@ from tools.domain.decide import last_day
 from tools.domain.levels import NATIONAL, TIER_ZH
 from tools.domain import durations
 from tools.domain import evidence as grades
+from tools.domain.citations import book_title
 from tools.domain.measures import rows as measure_rows
 from tools.domain.plan import PLAN_DOC, clause_provision, coverage_rows
 from tools.domain.workdays import CALENDAR
@@ -159,13 +160,13 @@ class Site:
             summary = f"：{md(prov.get('summary'))}" if prov.get("summary") else ""
             note = f"（说明：{md(c.get('note'))}）" if c.get("note") else ""
             label = prov.get("label") or prov["id"]
-            return Markup(f"[《{md(doc.title)}》{md(label)}]({rel(target)}){cite_mark(doc, prov)}{note}{summary}")
+            return Markup(f"[{md(book_title(doc.title))}{md(label)}]({rel(target)}){cite_mark(doc, prov)}{note}{summary}")
 
         def cite_mark(doc, prov) -> str:
             """What a citation says of its own standing: a provision inferred (its label and summary not read in any
             text) is said to be no fact; an unverified one is said to be unverified."""
             if grades.effective(prov, doc) == "reconstructed":
-                return "（条款编号和内容系推断，未读到原文，不作为依据）"
+                return md(grades.INFERRED)
             return "（未核实）" if doc.data.get("verified") is not True or prov.get("verified") is False else ""
 
         def cite_label(c) -> Markup:
@@ -177,7 +178,7 @@ class Site:
                           + short_mark(doc, prov))
 
         def short_mark(doc, prov) -> str:
-            return "（推断）" if grades.effective(prov, doc) == "reconstructed" else ""
+            return md(grades.INFERRED_SHORT) if grades.effective(prov, doc) == "reconstructed" else ""
 
         def grade_line(rec) -> str:
             """Where the page's facts were read, in plain words (raw HTML, every text escaped); a reconstruction
@@ -187,7 +188,9 @@ class Site:
             css = grade or "none"
             if grade == "reconstructed":
                 return (f'\n\n<div class="admonition warning evidence evidence-{css}"><p class="admonition-title">'
-                        f'证据等级：{html.escape(name)}</p><p>{html.escape(meaning)}</p></div>\n\n')
+                        f'证据等级：{html.escape(name)}</p><p>{html.escape(meaning)}</p></div>\n\n'
+                        f'为什么有推断整理的内容、本库查过哪些地方：见[尚未读到原文的官方文件]({rel("unread.md")})。'
+                        f'引用的法律条文各有自己的标注。\n\n')
             return (f'\n\n<p class="evidence evidence-{css}"><strong>证据等级：{html.escape(name)}。</strong>'
                     f'{html.escape(meaning)}</p>\n\n')
 
@@ -225,7 +228,7 @@ class Site:
             prov = self.repo.provision(c.get("doc"), c.get("provision"))
             if doc is None or prov is None:
                 return Markup(md(self.plain.text(c.get("doc"))))
-            return Markup(f"[《{md(doc.data.get('short_title') or doc.title)}》{md(prov.get('label') or '')}]"
+            return Markup(f"[{md(book_title(doc.data.get('short_title') or doc.title))}{md(prov.get('label') or '')}]"
                           f"({rel(page_uri(doc))}#{prov['id']})" + short_mark(doc, prov))
 
         def anchor(pid) -> Markup:
@@ -364,6 +367,7 @@ class Site:
         return self.render("home.md.j2", "index.md", counts=counts, as_of=self.as_of, commit=self.commit,
                            domains=list(vocab.DOMAINS.values()), lists=lists, national_tier=TIER_ZH[NATIONAL],
                            total=sum(c["count"] for c in counts), verified=sum(c["verified"] for c in counts),
+                           verified_all=sum(1 for r in published if r.data.get("verified") is True),
                            evidence=evidence, official=official, everything=everything,
                            official_share=f"{official / everything:.0%}" if everything else "—")
 

@@ -22,7 +22,7 @@ from tools.site.escape import link, md
 
 _REPO_PATH = re.compile(r"(?:shared/[^\s，。；、（）]+|(?:policies|catalogs|sanction_lists|procedures|tests|tools)/"
                         r"[A-Za-z0-9_./\-]+\.(?:yml|md|py)|waivers\.yml|(?:sources|national-rows|shuanggongshi)\.md)")
-_REPO_FOLDER = re.compile(r"(?:policies|catalogs|sanction_lists|procedures)/(?:[A-Za-z0-9_\-]+/)*(?![A-Za-z0-9_])")
+_REPO_FOLDER = re.compile(r" ?(?:policies|catalogs|sanction_lists|procedures)/(?:[A-Za-z0-9_\-]+/)*(?![A-Za-z0-9_]) ?")
 _FOLDER_ZH = {"policies": "政策法规文件", "catalogs": "公共信用信息目录", "sanction_lists": "惩戒措施和名单",
               "measures": "惩戒措施清单", "name_lists": "严重失信主体名单制度", "procedures": "归集与修复制度",
               "collection_routes": "归集方式", "repair_regimes": "信用修复制度"}
@@ -70,6 +70,14 @@ def _labels() -> dict:
 LABELS = _labels()
 
 
+def _in_english(text: str, start: int, end: int) -> bool:
+    """Whether the word at text[start:end] stands between Latin letters (spaces aside): part of English prose."""
+    before = text[:start].rstrip(" ")
+    after = text[end:].lstrip(" ")
+    return bool(before and before[-1].isascii() and before[-1].isalpha()) or \
+        bool(after and after[0].isascii() and after[0].isalpha())
+
+
 class Plain:
     """Humanise the free text of one repository's records for public pages."""
 
@@ -78,6 +86,8 @@ class Plain:
 
     def _token(self, m) -> str:
         word = m.group(1)
+        if _in_english(m.string, m.start(1), m.end(1)):
+            return word  # a word of an English phrase ("Date issued"), not a field name
         rec = self.titles.get(word)
         if rec is not None:
             return f"《{rec.title}》" if rec.kind == "document" else f"“{rec.title}”"
@@ -111,7 +121,8 @@ class Plain:
             text = text.replace(marker, words)
         text = _COMMAND.sub("", text)
         text = _REPO_PATH.sub(self._path, text)
-        text = _REPO_FOLDER.sub(lambda m: "本站的" + _FOLDER_ZH.get(m.group(0).rstrip("/").split("/")[-1], "记录"), text)
+        text = _REPO_FOLDER.sub(lambda m: "本站的“" + _FOLDER_ZH.get(m.group(0).strip().rstrip("/").split("/")[-1], "记录")
+                                + "”", text)
         text = _LINT.sub("本站的检查", text)
         for pattern, words in _NULLS:
             text = pattern.sub(words, text)
