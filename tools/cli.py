@@ -211,12 +211,16 @@ def cmd_lint(args) -> int:
 
     if not LIBYAML:
         print("提示：未找到 libyaml，改用纯 Python 的 YAML 解析器（结果相同，但速度慢很多）", file=sys.stderr)
-    result = lint(args.root, args.as_of, _rel_paths(args.root, args.paths), workers=_workers(args),
-                  cache=_cache(args))
-    if args.standalone:
-        from tools.base import gc_scope
+    from tools.base import gc_scope
 
-        gc_scope.settle()  # the model lives until the process ends: reporting need not walk it again
+    # one pause for loading and checking (each pauses on its own, but re-enabling in between would make the
+    # collector walk the whole fresh model once); a process that ends after the report then takes the model out
+    # of the collector's sight before the pause ends, so no collection ever walks it
+    with gc_scope.paused():
+        result = lint(args.root, args.as_of, _rel_paths(args.root, args.paths), workers=_workers(args),
+                      cache=_cache(args))
+        if args.standalone:
+            gc_scope.settle()
     report = (REPORTERS["text"](result, errors_only=args.errors_only, show_waived=args.show_waived)
               if args.format == "text" else REPORTERS[args.format](result))
     sys.stdout.write(report.text)
