@@ -668,7 +668,8 @@
     box.appendChild(el("h3", {}, ["逐条结论和依据"]));
     var ol = el("ol", { class: "benxi-trace" });
     answer.trace.forEach(function (t) {
-      var why = [t.plan_clause ? "本溪市实施方案" + t.plan_clause : "", citeText(t.citations)].filter(Boolean).join("；");
+      var others = t.citations.filter(function (c) { return !(c.doc === W.plan_doc && c.label === t.plan_clause); });
+      var why = [t.plan_clause ? "本溪市实施方案" + t.plan_clause : "", citeText(others)].filter(Boolean).join("；");
       ol.appendChild(el("li", {}, [plain(t.conclusion) + (why ? "——依据 " + why : "")]));
     });
     box.appendChild(ol);

@@ -6,6 +6,7 @@ import json
 
 from tools.domain.citations import book_title
 from tools.domain.evidence import INFERRED_SHORT
+from tools.domain.plan import PLAN_DOC
 from tools.model import vocab
 from tools.model.cases import CASE_KINDS
 
@@ -35,7 +36,8 @@ def text(answer: dict, where: str = "") -> str:
     head = f"{CASE_KINDS[a['case']]}（{vocab.SUBJECTS[a['subject']]}），基准日 {a['as_of']}"
     lines = [f"【{where}】{head}" if where else f"【案件】{head}"]
     for t in a["trace"]:
-        basis = _cites(t["citations"])
+        # the plan's clause is named once, in the bracket: not again among the citations
+        basis = _cites([c for c in t["citations"] if not (c["doc"] == PLAN_DOC and c.get("label") == t["plan_clause"])])
         clause = f"（方案{t['plan_clause']}，{t['rule']}）" if t["plan_clause"] else ""
         lines.append(f"- {t['conclusion']}{clause}" + (f"——依据 {basis}" if basis else ""))
     pub = a.get("publication")

@@ -24,6 +24,7 @@ from tools.domain import durations, evidence, workdays
 from tools.domain.citations import citations_info
 from tools.domain.decide import default_information
 from tools.domain.editions import current_member
+from tools.domain.plan import PLAN_DOC
 from tools.domain.repair import is_judicial, regimes_in_force, service_in_force
 from tools.domain.sanctions import measures_for_list
 from tools.model import vocab
@@ -224,7 +225,7 @@ def calculator_data(repo, as_of: _dt.date) -> dict:
         "penalty_class_hints": {k: list(v) for k, v in _decide.PENALTY_CLASS_HINTS.items()},
         "words": {
             "case_kinds": CASE_KINDS, "evidence": {k: evidence_words(k)[0] for k in vocab.EVIDENCE},
-            "inferred": evidence.INFERRED, "kinds": vocab.KINDS,
+            "inferred": evidence.INFERRED, "kinds": vocab.KINDS, "plan_doc": PLAN_DOC,
             "procedures": PROCEDURES, "subjects": vocab.SUBJECTS,
             "severities": vocab.SEVERITIES, "exclusions": vocab.PENALTY_EXCLUSIONS,
             "period_starts": vocab.PERIOD_STARTS, "channels": vocab.REPAIR_CHANNELS,

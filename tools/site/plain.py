@@ -28,7 +28,9 @@ _FOLDER_ZH = {"policies": "政策法规文件", "catalogs": "公共信用信息�
               "collection_routes": "归集方式", "repair_regimes": "信用修复制度"}
 _LINT = re.compile(r"\blint\b(?:\s+--as-of\s+\S+)?")
 _LAW_FILE = re.compile(r"^shared/reference/(?:laws|texts)/(?:.*/)?([^/]+?)(?:\((\d{4}-\d{2}-\d{2})\))?(?: 部分)?\.md$")
-_MARKERS = {"[V]": "（已核实）", "[R]": "（据回忆，未核实）", "[D]": "（推导所得）"}
+_MARKERS = {"[V]": "（已核实）", "[R]": "（据回忆，未核实）", "[D]": "（推导所得）",
+            # the editors' shorthand, in the words the public pages use elsewhere
+            "本溪方案": "本溪市实施方案", "官方行": "官方原表中的那一行"}
 _NULLS = [(re.compile(r"(?:置|为|填|写|作|设为|写作|记为)\s*null"), "留空"), (re.compile(r"\bnull\b"), "空值")]
 _COMMAND = re.compile(r"python -m tools[^\s，。；）)]*(?:\s+[^\s，。；）)]+)*")
 _TOKEN = re.compile(r"(?<![A-Za-z0-9_.\-/])([a-z][a-z0-9]*(?:[._-][a-z0-9]+)+|[a-z]{3,})(?![A-Za-z0-9_\-/])")
