@@ -288,3 +288,19 @@ def test_the_compiled_check_agrees_with_cerberus():
         assert fast == (not list(problems(f"case-{kind}", SCHEMAS[kind], case))), raw
         seen += 1
     assert seen > 90
+
+
+def test_the_plan_clause_of_a_conclusion_is_not_cited_twice(repo):
+    """A conclusion names the plan's clause it applies in its bracket; the same clause is not repeated among the
+    articles behind it (it was, as 《本溪市…实施方案》四（六）14, right after 方案四（六）14)."""
+    from tools.domain.plan import PLAN_DOC
+    from tools.report.decision import text
+    a = answer(repo, case="repair", information="administrative-penalty-info-2024", decided_on="2026-04-01",
+               applied_on="2026-09-28", materials=["commitment"])
+    doubled = [t for t in a["trace"] if any(c["doc"] == PLAN_DOC and c["label"] == t["plan_clause"]
+                                            for c in t["citations"])]
+    assert doubled, "the data cite the plan's own clause: the display must drop it"
+    plan = repo.get(PLAN_DOC, "document").title
+    for t in doubled:
+        line = next(x for x in text(a).splitlines() if x.startswith(f"- {t['conclusion']}"))
+        assert f"《{plan}》{t['plan_clause']}" not in line and f"方案{t['plan_clause']}" in line
