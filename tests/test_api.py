@@ -278,6 +278,9 @@ def test_example_script_runs_on_the_static_files(api):
                           "government-procurement-serious-list"], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     assert "依法依规限制参加政府采购活动" in out.stdout and "P1Y至P3Y" in out.stdout and "第七十七条" in out.stdout
+    measures = _load(api / "lists/government-procurement-serious-list.json")["measures"]
+    guessed = next(m for m in measures if m["name"] == "依法依规限制参加政府采购活动")["evidence"] == "reconstructed"
+    assert ("依法依规限制参加政府采购活动〔推断整理，待核实〕" in out.stdout) == guessed  # the grade is shown as it is
     default = subprocess.run([sys.executable, str(EXAMPLE), api.as_uri() + "/"], capture_output=True, text=True,
                              timeout=60)
     assert "企业信息公示暂行条例" in default.stdout  # 政府采购 for the market-regulation list

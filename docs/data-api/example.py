@@ -13,9 +13,12 @@ with urlopen(base + "matters.json") as f:
 for on_list in found:
     if on_list["list"] == listed:
         for measure in on_list["measures"]:
+            # evidence：reconstructed 表示本条是推断整理的，未读到清单原文，向群众展示前须标明“待核实”
+            guessed = "〔推断整理，待核实〕" if measure["evidence"] == "reconstructed" else ""
             for row in measure["rows"]:
                 span = row["duration"] or {}  # ISO 8601：P3Y 即三年
                 period = "至".join(span[k] for k in ("minimum", "maximum") if span.get(k)) or "未写明"
-                basis = "；".join(f"《{b['title']}》{b['label'] or ''}" for b in row["basis"])
-                print(f"{measure['name']}：{row['content']}")
+                basis = "；".join(f"《{b['title']}》{b['label'] or ''}" + ("〔推断〕" if b["evidence"] == "reconstructed" else "")
+                                 for b in row["basis"])
+                print(f"{measure['name']}{guessed}：{row['content']}")
                 print(f"  实施：{'、'.join(row['implementers'])}；期限：{period}；依据：{basis}")
