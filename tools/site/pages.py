@@ -11,6 +11,7 @@ import json
 import posixpath
 import re
 from collections import defaultdict
+from functools import lru_cache
 from urllib.parse import quote
 
 import jinja2
@@ -115,6 +116,13 @@ def _schema_rows():
     return [(kind, label, list(walk(SCHEMAS[kind], ""))) for kind, label in vocab.KINDS.items()]
 
 
+@lru_cache(maxsize=1 << 16)
+def _relative(target: str, here: str) -> Markup:
+    """A link from a page in folder ``here`` to ``target``, URL-quoted (remembered: pages of one folder link to
+    the same records again and again, and relpath is slow)."""
+    return Markup(quote(posixpath.relpath(target, here), safe="/._-#"))
+
+
 class Site:
     """All generated pages for one repository model."""
 
@@ -139,8 +147,10 @@ class Site:
 
     # -- helpers handed to templates -------------------------------------------------------------------------
     def _helpers(self, page: str) -> dict:
+        here = posixpath.dirname(page) or "."
+
         def rel(target: str) -> Markup:
-            return Markup(quote(posixpath.relpath(target, posixpath.dirname(page) or "."), safe="/._-#"))
+            return _relative(target, here)
 
         def href(rec) -> Markup:
             return rel(page_uri(rec))

@@ -85,6 +85,7 @@ class Plain:
 
     def __init__(self, repo):
         self.titles = {rid: rec for rid, rec in repo.by_id.items()}
+        self._done: dict = {}  # text -> its humanised form (a pure function of the text and the repository)
 
     def _token(self, m) -> str:
         word = m.group(1)
@@ -119,6 +120,12 @@ class Plain:
         if value is None:
             return ""
         text = str(value)
+        done = self._done.get(text)
+        if done is None:
+            done = self._done[text] = self._humanise(text)
+        return done
+
+    def _humanise(self, text: str) -> str:
         for marker, words in _MARKERS.items():
             text = text.replace(marker, words)
         text = _COMMAND.sub("", text)
