@@ -290,13 +290,13 @@ def _cell_text(v) -> str | None:
 
 
 def xlsx_blocks(src: Source, block_rows: int = XLSX_BLOCK_ROWS):
+    """The rows of the first sheet read cell by cell with openpyxl, which tells a formula from a value: the first
+    formula met is refused with its row and column."""
     width, name = len(src.header), src.path.name
-    cols = [f"c{i}" for i in range(width)]
     wb = _workbook(src.path)
-    try:
-        ws = wb.worksheets[0]
-        batch, rows, row = [], [], 2
-        for r in ws.iter_rows(min_row=2):
+
+    def numbered():
+        for row, r in enumerate(wb.worksheets[0].iter_rows(min_row=2), start=2):
             values = []
             for j, cell in enumerate(r):
                 v = getattr(cell, "value", None)
@@ -308,25 +308,37 @@ def xlsx_blocks(src: Source, block_rows: int = XLSX_BLOCK_ROWS):
                     col = src.header[j] if j < width else f"第 {j + 1} 列"
                     raise FeedError(f"{name}：第 {row} 行“{col}”是公式，不是数据：请在 Excel 中把公式转换为数值（复制后“粘贴为值”）再提交")
                 values.append(_cell_text(v))
-            while len(values) > width and values[-1] is None:
-                values.pop()
-            if len(values) > width:
-                raise FeedError(f"{name}：第 {row} 行有 {len(values)} 个单元格有内容，多于表头的 {width} 列")
-            values += [None] * (width - len(values))
-            batch.append(values)
-            rows.append(row)
-            row += 1
-            if len(batch) >= block_rows:
-                yield _xlsx_frame(batch, rows, cols)
-                batch, rows = [], []
-        if batch:
-            yield _xlsx_frame(batch, rows, cols)
+            yield row, values
+
+    try:
+        yield from _xlsx_frames(numbered(), src, block_rows)
     except FeedError:
         raise
     except Exception:
         raise FeedError(f"{name}：XLSX 工作簿读到一半出错（文件损坏或被截断）：请重新导出") from None
     finally:
         wb.close()
+
+
+def _xlsx_frames(numbered, src: Source, block_rows: int):
+    """(spreadsheet row number, cell texts) of either XLSX reader, as frames of ``block_rows`` rows of exactly the
+    header's width (empty cells past it dropped, a row with more filled cells refused)."""
+    width, name = len(src.header), src.path.name
+    cols = [f"c{i}" for i in range(width)]
+    batch, rows = [], []
+    for row, values in numbered:
+        while len(values) > width and values[-1] is None:
+            values.pop()
+        if len(values) > width:
+            raise FeedError(f"{name}：第 {row} 行有 {len(values)} 个单元格有内容，多于表头的 {width} 列")
+        values += [None] * (width - len(values))
+        batch.append(values)
+        rows.append(row)
+        if len(batch) >= block_rows:
+            yield _xlsx_frame(batch, rows, cols)
+            batch, rows = [], []
+    if batch:
+        yield _xlsx_frame(batch, rows, cols)
 
 
 _FORMULA = re.compile(rb"<(?:[A-Za-z0-9_]+:)?f[\s>/]")  # a formula element of a worksheet (<f>, <f t=...>, <f/>)
@@ -350,8 +362,6 @@ def has_formulas(path: Path) -> bool:
 def fast_xlsx_blocks(src: Source, block_rows: int = XLSX_BLOCK_ROWS):
     """``xlsx_blocks`` through calamine (Rust): the same frames, several times faster (tools bench). A workbook with a
     formula anywhere goes to ``xlsx_blocks``, which names the first formula cell (calamine reads cached values)."""
-    width, name = len(src.header), src.path.name
-    cols = [f"c{i}" for i in range(width)]
     try:
         if has_formulas(src.path):
             _forget_sheet()
@@ -361,28 +371,13 @@ def fast_xlsx_blocks(src: Source, block_rows: int = XLSX_BLOCK_ROWS):
         _forget_sheet()  # held by this reader only, until its last row
         first_row, first_col = sheet.start or (0, 0)
         pad = [None] * first_col  # calamine's range starts at the first used cell, not at A1
-        batch, rows = [], []
-        for i, r in enumerate(sheet.iter_rows()):
-            row = first_row + i + 1  # the spreadsheet's row number
-            if row < 2:
-                continue
-            values = pad + [None if v == "" else _cell_text(v) for v in r]
-            while len(values) > width and values[-1] is None:
-                values.pop()
-            if len(values) > width:
-                raise FeedError(f"{name}：第 {row} 行有 {len(values)} 个单元格有内容，多于表头的 {width} 列")
-            values += [None] * (width - len(values))
-            batch.append(values)
-            rows.append(row)
-            if len(batch) >= block_rows:
-                yield _xlsx_frame(batch, rows, cols)
-                batch, rows = [], []
-        if batch:
-            yield _xlsx_frame(batch, rows, cols)
+        numbered = ((first_row + i + 1, pad + [None if v == "" else _cell_text(v) for v in r])  # spreadsheet rows
+                    for i, r in enumerate(sheet.iter_rows()) if first_row + i + 1 >= 2)
+        yield from _xlsx_frames(numbered, src, block_rows)
     except FeedError:
         raise
     except Exception:
-        raise FeedError(f"{name}：XLSX 工作簿读到一半出错（文件损坏或被截断）：请重新导出") from None
+        raise FeedError(f"{src.path.name}：XLSX 工作簿读到一半出错（文件损坏或被截断）：请重新导出") from None
 
 
 def _xlsx_frame(batch, rows, cols) -> pl.DataFrame:
