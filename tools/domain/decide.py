@@ -104,6 +104,12 @@ def _trace_citations(repo, citations, as_of) -> list:
     return list(hit[1])
 
 
+def _refs(infos) -> list:
+    """{doc, provision, label, evidence} of resolved citations (citation_info): how an answer names its basis."""
+    return [{"doc": c["doc"], "provision": c["provision"], "label": c["label"], "evidence": c["evidence"]}
+            for c in infos]
+
+
 def answer_case(repo, raw, today: _dt.date) -> tuple[dict | None, list]:
     """Check a case as given (tools.model.cases) and decide it: (answer, []) or (None, [(field, message), …])."""
     case, errors = check(raw, today)
@@ -369,8 +375,7 @@ def _listing(a: Answer, listed_on: _dt.date) -> None:
     measures = measures_for_list(a.repo, regime, a.case["as_of"], matter)
     a.out["measures"] = [{"measure": m["id"], "name": m["name"], "category": m["category"], "row": row["row"],
                           "content": row["content"], "implementers": row["implementers"], "matters": row["matters"],
-                          "basis": [{"doc": b["doc"], "provision": b["provision"], "label": b["label"],
-                                     "evidence": b["evidence"]} for b in row["basis"]],
+                          "basis": _refs(row["basis"]),
                           "verified": m["verified"], "evidence": m["evidence"]}
                          for m in measures for row in m["rows"]]
     for m in measures:
@@ -403,9 +408,8 @@ def _listing(a: Answer, listed_on: _dt.date) -> None:
         a.trace(f"开始的当日不计入，按月、年计算的到期月对应日为最后一日：{ends}", COUNTING, _counting(a.repo))
     removal = regime.data.get("removal") if isinstance(regime.data.get("removal"), dict) else None
     if removal:
-        a.out["removal"] = {"description": removal.get("description"), "basis": [
-            {"doc": c["doc"], "provision": c["provision"], "label": c["label"], "evidence": c["evidence"]}
-            for c in citations_info(a.repo, removal.get("basis"), a.case["as_of"])]}
+        a.out["removal"] = {"description": removal.get("description"),
+                            "basis": _refs(citations_info(a.repo, removal.get("basis"), a.case["as_of"]))}
     if is_judicial(regime):
         a.out["repair"] = {"repairable": None, "earliest": None, "channels": [], "materials": [],
                            "free_of_charge": None, "time_limit_working_days": None, "missing_materials": None,

@@ -65,11 +65,6 @@ def names_official_url(source) -> bool:
     return any(is_official(u) for u in urls(source))
 
 
-def zh(value) -> str | None:
-    """The grade's Chinese name (None for no grade or an unknown value)."""
-    return EVIDENCE.get(value) if isinstance(value, str) else None
-
-
 def weakest(grades) -> str | None:
     """The weakest grade of a conclusion resting on several records (a record without a grade counts as weakest of
     all: nothing says where its facts were read); None when there are no records."""
