@@ -74,10 +74,13 @@ LABELS = _labels()
 
 def _in_english(text: str, start: int, end: int) -> bool:
     """Whether the word at text[start:end] stands between Latin letters (spaces aside): part of English prose."""
-    before = text[:start].rstrip(" ")
-    after = text[end:].lstrip(" ")
-    return bool(before and before[-1].isascii() and before[-1].isalpha()) or \
-        bool(after and after[0].isascii() and after[0].isalpha())
+    i, j = start - 1, end
+    while i >= 0 and text[i] == " ":  # look past the spaces without copying the text around the word
+        i -= 1
+    while j < len(text) and text[j] == " ":
+        j += 1
+    return (i >= 0 and text[i].isascii() and text[i].isalpha()) or \
+        (j < len(text) and text[j].isascii() and text[j].isalpha())
 
 
 class Plain:
