@@ -25,6 +25,8 @@ from tools.model.records import iter_citations
 from tools.model.vocab import KINDS
 
 FORMAT_VERSION = "2"
+# Whether every fact was checked, and where the facts were read: after the other columns of the tables.
+_CHECKED = (("已核实", "verified", None), ("证据等级", "evidence", vocab.EVIDENCE))
 # Columns of the CSV/XLSX tables, for people: (header, field, vocabulary). Coded values are written as their
 # Chinese labels (the JSON keeps the codes), citations as 《文件》条款, list values joined with "；". Fields
 # starting with @ are computed (see _cell).
@@ -32,30 +34,28 @@ COLUMNS = {
     "document": [("id", "id", None), ("名称", "title", None), ("文号", "doc_number", None),
                  ("效力层级", "level", vocab.LEVELS), ("地域", "jurisdiction", vocab.JURISDICTIONS),
                  ("发布日期", "issued", None), ("施行日期", "effective_from", None), ("失效日期", "effective_to", None),
-                 ("状态", "status", vocab.DOCUMENT_STATUS), ("已核实", "verified", None),
-                 ("证据等级", "evidence", vocab.EVIDENCE), ("来源", "source", None)],
+                 ("状态", "status", vocab.DOCUMENT_STATUS), *_CHECKED, ("来源", "source", None)],
     "catalog_edition": [("id", "id", None), ("名称", "title", None), ("类型", "scope", vocab.CATALOG_SCOPES),
                         ("地域", "jurisdiction", vocab.JURISDICTIONS), ("版本", "edition", None),
-                        ("取代", "supersedes", None), ("已核实", "verified", None), ("证据等级", "evidence", vocab.EVIDENCE)],
+                        ("取代", "supersedes", None), *_CHECKED],
     "catalog_entry": [("id", "id", None), ("信息名称", "name", None), ("目录版本", "@group", None),
                       ("类别", "@category", None), ("信息种类", "information_kind", vocab.INFORMATION_KINDS),
                       ("性质", "nature", vocab.NATURES), ("适用主体", "subjects", vocab.SUBJECTS),
-                      ("纳入依据", "@basis", None), ("已核实", "verified", None), ("证据等级", "evidence", vocab.EVIDENCE)],
+                      ("纳入依据", "@basis", None), *_CHECKED],
     "measure_list": [("id", "id", None), ("名称", "title", None), ("类型", "scope", vocab.MEASURE_LIST_SCOPES),
                      ("地域", "jurisdiction", vocab.JURISDICTIONS), ("版本", "edition", None),
-                     ("已核实", "verified", None), ("证据等级", "evidence", vocab.EVIDENCE)],
+                     *_CHECKED],
     "measure": [("id", "id", None), ("措施名称", "name", None), ("清单版本", "@group", None),
                 ("类别", "category", vocab.MEASURE_CATEGORIES), ("惩戒内容", "@content", None),
                 ("实施主体", "@implementers", None), ("适用事项", "@matters", None), ("依据", "@basis", None),
-                ("已核实", "verified", None), ("证据等级", "evidence", vocab.EVIDENCE)],
+                *_CHECKED],
     "list_regime": [("id", "id", None), ("名单名称", "name", None), ("领域", "domain", vocab.DOMAINS),
                     ("认定部门", "authority", None), ("认定标准依据", "@basis", None), ("惩戒措施", "@measures", None),
-                    ("已核实", "verified", None), ("证据等级", "evidence", vocab.EVIDENCE)],
+                    *_CHECKED],
     "collection_route": [("id", "id", None), ("名称", "name", None), ("推送至", "destination", None),
                          ("依据", "@basis", None), ("证据等级", "evidence", vocab.EVIDENCE)],
     "repair_regime": [("id", "id", None), ("名称", "name", None), ("施行日期", "effective_from", None),
-                      ("终止日期", "effective_to", None), ("依据", "@basis", None), ("已核实", "verified", None),
-                      ("证据等级", "evidence", vocab.EVIDENCE)],
+                      ("终止日期", "effective_to", None), ("依据", "@basis", None), *_CHECKED],
 }
 
 
