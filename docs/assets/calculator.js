@@ -604,8 +604,10 @@
   // the records the answer rests on that were inferred, named with what they are: 惩戒措施“…”
   function inferredRecords(answer) {
     return answer.unverified.filter(function (u) { return u.evidence === "reconstructed"; })
-      .map(function (u) { return (W.kinds[u.kind] || "记录") + "“" + u.name + "”"; });
+      .map(named);
   }
+  // a record as the answer names it: what it is, then its name (惩戒措施“…”)
+  function named(u) { return (W.kinds[u.kind] || "记录") + "“" + u.name + "”"; }
 
   function show(box, answer) {
     box.textContent = "";
@@ -684,7 +686,7 @@
       var unverified = el("ul", { class: "benxi-note" });
       answer.unverified.forEach(function (u) {
         var words = DATA.words.evidence[u.evidence];
-        unverified.appendChild(el("li", {}, [(W.kinds[u.kind] || "记录") + "“" + u.name + "”"
+        unverified.appendChild(el("li", {}, [named(u)
           + (words ? "——证据等级：" + words : "")]));
       });
       box.appendChild(unverified);
